@@ -1,0 +1,3 @@
+from lagebild.serve.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Adapters: the command line (and later API and web), each a thin layer over Engine."""
