@@ -1,0 +1,31 @@
+"""German stemming for full-text search: SQLite FTS5 over Snowball-stemmed tokens.
+
+Measured against tantivy (bench/bench_search.py): FTS5 keeps the index in the same file and
+transaction as the articles, so an ingest that fails leaves no half-indexed state behind.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import snowballstemmer
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("german")
+
+
+def stem_text(text: str) -> str:
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    return " ".join(_stemmer().stemWords(words))
+
+
+def fts_query(query: str) -> str:
+    """A user query as an FTS5 expression: every stemmed word must occur (quoted, so
+    FTS5 syntax in the query cannot break it)."""
+    stems = stem_text(query).split()
+    return " AND ".join(f'"{s}"' for s in stems)
