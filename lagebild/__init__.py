@@ -7,8 +7,23 @@ from lagebild.model import Analysis, Article, Entity, Figure, Flag, Mention, Quo
 
 __version__ = "0.1.0"
 
-__all__ = sorted([
-    "Analysis", "Article", "Engine", "Entity", "FetchError", "Figure", "Flag", "InputError",
-    "LagebildError", "Mention", "ModelError", "NotFound", "Quote", "RawDocument", "Role",
-    "StoreError", "Timex", "__version__",
-])
+__all__ = [
+    "Analysis",
+    "Article",
+    "Engine",
+    "Entity",
+    "FetchError",
+    "Figure",
+    "Flag",
+    "InputError",
+    "LagebildError",
+    "Mention",
+    "ModelError",
+    "NotFound",
+    "Quote",
+    "RawDocument",
+    "Role",
+    "StoreError",
+    "Timex",
+    "__version__",
+]

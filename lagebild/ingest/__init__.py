@@ -9,7 +9,7 @@ import gzip
 import io
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lagebild.errors import FetchError, InputError
@@ -29,7 +29,7 @@ MAX_FILE_BYTES = 200_000_000
 @dataclass(frozen=True)
 class ReadOptions:
     fetch: bool = False  # fetch URLs given as inputs and the pages that feed entries link
-    policy: FetchPolicy = FetchPolicy()
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
     max_bytes: int = MAX_FILE_BYTES
 
 
@@ -96,20 +96,20 @@ def _read_url(url: str, options: ReadOptions) -> Iterator[RawDocument | InputErr
     if "json" in got.content_type:
         suffix = ".jsonl"
     for doc in _from_bytes(got.content, url, suffix, ""):
-        if isinstance(doc, RawDocument):
-            doc = replace(doc, id=doc.id or None, url=doc.url or got.url)
-            if options.fetch and doc.url and doc.extra.get("feed_entry_id") is not None:
-                doc = _fetch_linked(doc, options)
+        yield replace(doc, url=doc.url or got.url) if isinstance(doc, RawDocument) else doc
+
+
+def _with_linked_pages(docs: Iterable[RawDocument | InputError], options: ReadOptions
+                       ) -> Iterator[RawDocument | InputError]:
+    """With --fetch, a feed entry's summary is replaced by its linked page when it can be had."""
+    for doc in docs:
+        if options.fetch and isinstance(doc, RawDocument) and doc.url and "feed_entry_id" in doc.extra:
+            try:
+                page = fetch(doc.url, options.policy)
+                doc = replace(doc, html=decode(page.content, page.url), text=None)
+            except InputError:
+                pass
         yield doc
-
-
-def _fetch_linked(doc: RawDocument, options: ReadOptions) -> RawDocument:
-    """Replace a feed entry's summary by its linked page, when that page can be had."""
-    try:
-        page = fetch(doc.url or "", options.policy)
-        return replace(doc, html=decode(page.content, page.url), text=None)
-    except InputError:
-        return doc
 
 
 def iter_paths(path: Path) -> Iterator[Path]:
@@ -121,6 +121,10 @@ def iter_paths(path: Path) -> Iterator[Path]:
 
 def read_inputs(inputs: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[RawDocument | InputError]:
     """Every raw document (or error) of ``inputs``: paths, directories, URLs, or "-" for stdin."""
+    return _with_linked_pages(_read_all(inputs, options), options)
+
+
+def _read_all(inputs: Iterable[str], options: ReadOptions) -> Iterator[RawDocument | InputError]:
     for item in inputs:
         if item == "-":
             content = sys.stdin.buffer.read()
@@ -133,18 +137,10 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions = ReadOptions()) -> 
                 found = False
                 for p in iter_paths(path):
                     found = True
-                    docs = _read_file(p, options)
-                    if options.fetch:
-                        docs = (_fetch_linked(d, options) if isinstance(d, RawDocument)
-                                and d.extra.get("feed_entry_id") is not None and d.url else d for d in docs)
-                    yield from docs
+                    yield from _read_file(p, options)
                 if not found:
                     yield InputError(item, "no_inputs", "the directory holds no readable input files")
             elif path.exists():
-                docs = _read_file(path, options)
-                for d in docs:
-                    if options.fetch and isinstance(d, RawDocument) and d.extra.get("feed_entry_id") is not None and d.url:
-                        d = _fetch_linked(d, options)
-                    yield d
+                yield from _read_file(path, options)
             else:
                 yield InputError(item, "not_found", "no such file or directory")

@@ -66,7 +66,8 @@ def fetch(url: str, policy: FetchPolicy = FetchPolicy()) -> Fetched:
                         raise FetchError(url, "http_status", f"the server answered HTTP {resp.status_code}")
                     declared = int(resp.headers.get("content-length") or 0)
                     if declared > policy.max_bytes:
-                        raise FetchError(url, "too_large", f"{declared:,} bytes is over the limit of {policy.max_bytes:,}")
+                        raise FetchError(url, "too_large",
+                                         f"{declared:,} bytes is over the limit of {policy.max_bytes:,}")
                     chunks, size = [], 0
                     for chunk in resp.iter_bytes():
                         size += len(chunk)

@@ -13,6 +13,7 @@ from lagebild.model import RawDocument
 
 
 def read_warc(stream: BinaryIO, origin: str) -> Iterator[RawDocument | InputError]:
+    found = 0
     try:
         for n, record in enumerate(ArchiveIterator(stream), 1):
             if record.rec_type != "response" or record.http_headers is None:
@@ -28,7 +29,11 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[RawDocument | InputErro
             except InputError as exc:
                 yield exc
                 continue
+            found += 1
             yield RawDocument(origin=where, html=html, url=url or None,
                               extra={"warc_date": date or ""})
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         yield InputError(origin, "bad_warc", f"not a readable WARC archive ({exc})")
+        return
+    if not found:
+        yield InputError(origin, "no_articles", "the archive holds no HTML response records")

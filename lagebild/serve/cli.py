@@ -141,7 +141,7 @@ def list_(db: Path | None, limit: int, fmt: str) -> None:
 
     Example: lagebild list --db news.db --limit 20
     """
-    rows = Engine(db).store.list(limit)
+    rows = Engine(db).store.recent(limit)
     if fmt == "json":
         emit(rows)
         return

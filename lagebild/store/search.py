@@ -29,3 +29,16 @@ def fts_query(query: str) -> str:
     FTS5 syntax in the query cannot break it)."""
     stems = stem_text(query).split()
     return " AND ".join(f'"{s}"' for s in stems)
+
+
+def snippet(text: str, query: str, width: int = 160) -> str:
+    """A window of the original text around the first word whose stem matches the query."""
+    wanted = set(stem_text(query).split())
+    stemmer = _stemmer()
+    for m in _WORD_RE.finditer(text):
+        if stemmer.stemWord(m.group().casefold()) in wanted:
+            start = max(0, m.start() - width // 2)
+            end = min(len(text), start + width)
+            piece = " ".join(text[start:end].split())
+            return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+    return " ".join(text[:width].split())

@@ -21,7 +21,7 @@ from lagebild.errors import NotFound, StoreError
 from lagebild.model import JSON, Analysis
 from lagebild.store.codec import analysis_from_json, analysis_to_json
 from lagebild.store.schema import MIGRATIONS
-from lagebild.store.search import fts_query, stem_text
+from lagebild.store.search import fts_query, snippet, stem_text
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class SQLiteStore:
                               (art.id,)).fetchone()
         if row is not None and row["content_hash"] == digest:
             return AddResult(art.id, "unchanged", row["copy_of"], row["copy_similarity"] or 0.0)
-        sig = dedup.signature(art.text)
+        sig = dedup.signature(dedup.body_of(art.text, art.title))
         keys = dedup.bands(sig)
         try:
             with self.transaction() as db:
@@ -157,7 +157,7 @@ class SQLiteStore:
     def ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq")]
 
-    def list(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def recent(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT id, title, published, source, language, copy_of, length(text) AS chars FROM articles"
             " ORDER BY published IS NULL, published, seq LIMIT ? OFFSET ?", (limit, offset))
@@ -189,12 +189,17 @@ class SQLiteStore:
             return []
         try:
             rows = self.db.execute(
-                "SELECT a.id, a.title, a.published, a.source, snippet(articles_fts, 2, '[', ']', '…', 12) AS snip,"
+                "SELECT a.id, a.title, a.published, a.source, a.text,"
                 " bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id"
                 " WHERE articles_fts MATCH ? ORDER BY score LIMIT ?", (expr, limit)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed for {query!r} ({exc})") from exc
-        return [dict(r) for r in rows]
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["snip"] = snippet(d.pop("text"), query)
+            out.append(d)
+        return out
 
     def quotes_by(self, speaker: str) -> list[dict[str, Any]]:
         """Every stored quote whose speaker entity, name or text matches ``speaker``, by date."""
