@@ -99,3 +99,10 @@ def test_jsonl_bad_lines_are_reported_and_good_ones_kept(tmp_path: Path) -> None
     assert isinstance(docs[0], RawDocument) and docs[0].id == "x"
     reasons = [(d.origin.rsplit(":", 1)[1], d.reason) for d in docs[1:] if isinstance(d, InputError)]
     assert reasons == [("2", "bad_json"), ("3", "bad_record"), ("4", "bad_record")]
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "gross.txt"
+    path.write_text("Wort " * 1000, encoding="utf-8")
+    (err,) = list(read_inputs([str(path)], ReadOptions(max_bytes=1000)))
+    assert isinstance(err, InputError) and err.reason == "too_large" and "5,000" in err.message
