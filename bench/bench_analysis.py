@@ -1,0 +1,74 @@
+"""Analysis speed on one core, in tokens/s: the whole pipeline and each component alone.
+
+Models load once (outside the timing). Texts: the bundled sample and eval articles, or with
+--texts DIR every .txt below DIR (e.g. ../shared/seeds), repeated to about --tokens tokens.
+Also reports what the quotes component adds to the rest of the analysis (issue 4: <= 30 %).
+Usage: python bench/bench_analysis.py [--tokens 200000] [--texts DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import pin_one_core, sample_records
+
+from lagebild.analyse.pipeline import DEFAULT_PIPELINE, Pipeline
+from lagebild.analyse.tokens import tokenize
+from lagebild.clean import prepare
+from lagebild.model import Analysis, Article, RawDocument
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_texts(folder: str | None) -> list[tuple[str, str]]:
+    if folder:
+        return [(p.read_text(encoding="utf-8"), "2024-01-01") for p in sorted(Path(folder).rglob("*.txt"))]
+    recs = sample_records()
+    recs += [json.loads(x) for x in (ROOT / "eval" / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    return [(r["text"], r["published"]) for r in recs]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--tokens", type=int, default=200_000)
+    ap.add_argument("--texts", default=None)
+    args = ap.parse_args()
+    machine = pin_one_core()
+    base = [prepare(RawDocument(origin=str(i), id=str(i), text=t, published=p)) for i, (t, p) in
+            enumerate(load_texts(args.texts))]
+    per_round = sum(len(tokenize(a.text)) for a in base)
+    rounds = max(1, args.tokens // per_round)
+    articles: list[Article] = [replace(a, id=f"{a.id}-{r}") for r in range(rounds) for a in base]
+    n_tokens = per_round * rounds
+    full = Pipeline(DEFAULT_PIPELINE)
+    full(articles[0])  # load models
+    t0 = time.perf_counter()
+    docs = [full(a) for a in articles]
+    total = time.perf_counter() - t0
+    per_component: dict[str, float] = {}
+    for comp in full.components:
+        inputs: list[Analysis] = []
+        for d in docs:  # what the component sees: the analysis so far, minus its own fields
+            inputs.append(replace(d, **{f: () for f in comp.assigns if f in Analysis.__dataclass_fields__}))
+        t = time.perf_counter()
+        for d in inputs:
+            comp.fn(d)
+        per_component[comp.name] = time.perf_counter() - t
+    rest = sum(v for k, v in per_component.items() if k != "quotes")
+    print(json.dumps({
+        "machine": machine, "articles": len(articles), "tokens": n_tokens,
+        "pipeline_tokens_per_s": round(n_tokens / total),
+        "ms_per_400_words": round(total / n_tokens * 400 * 1000 * 1.15, 2),  # ~1.15 tokens per word
+        "component_tokens_per_s": {k: round(n_tokens / v) if v else None for k, v in per_component.items()},
+        "quotes_overhead_vs_rest": round(per_component.get("quotes", 0.0) / rest, 3) if rest else None,
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
