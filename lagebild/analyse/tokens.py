@@ -72,15 +72,13 @@ def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
     if tok.text == "." and i > 0:
         prev = tokens[i - 1]
         # "am 13. September", "13. und 14. Juni": day-of-month ordinals
-        if prev.text.isdigit() and len(prev.text) <= 2 and prev.end == tok.start:
-            if nxt.text in _months() or nxt.text[:1].islower() or nxt.text.isdigit() \
-                    or nxt.text in {"und", "bis", "oder"}:
-                return False
+        ordinal = prev.text.isdigit() and len(prev.text) <= 2 and prev.end == tok.start
+        if ordinal and (nxt.text in _months() or nxt.text[:1].islower() or nxt.text.isdigit()
+                        or nxt.text in {"und", "bis", "oder"}):
+            return False
     first = nxt.text[0]
-    if first.islower() or first in ",;:)":
-        # "…“, sagte er" and lower-case continuations do not start a new sentence
-        return False
-    return True
+    # "…“, sagte er" and lower-case continuations do not start a new sentence
+    return not (first.islower() or first in ",;:)")
 
 
 def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
