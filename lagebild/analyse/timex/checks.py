@@ -1,0 +1,118 @@
+"""Whether a pattern match really is a time expression (before any value is computed).
+
+Why apart: overlapping candidates are chosen longest first, so a long match that is not a
+time expression ("2000 Menschen", "August Schmidt", "Guten Morgen") must be dropped before it
+can hide a shorter one.
+"""
+from __future__ import annotations
+
+import re
+
+from lagebild.analyse.timex.lexicon import lexicon
+from lagebild.analyse.timex.state import State
+
+MONTH_TRIGGERS = frozenset(
+    "im Im seit Seit ab Ab bis Bis vor Vor nach Nach zum vom von Von Monat Monats zwischen Zwischen "
+    "für Für und oder Anfang Mitte Ende Beginn den dem des diesen im Laufe – - / ( Ab Bis Im Seit".split())
+YEAR_TRIGGERS = frozenset(
+    "im Im seit Seit ab Ab bis Bis vor Vor nach Nach von Von vom zwischen Zwischen um Um in In "
+    "Jahr Jahres Jahrgang Anfang Mitte Ende Frühjahr Sommer Herbst Winter ( – - / und bis Bis".split())
+SEASON_TRIGGERS = frozenset(
+    "im Im seit Seit bis Bis vom zum ab Ab über nach Nach vor Vor Anfang Mitte Ende diesen "
+    "den ganzen kommenden".split())
+NOT_YEAR_BEFORE = frozenset(
+    "rund etwa über mehr fast knapp zu ca. ca circa mindestens insgesamt nur weitere gut exakt genau "
+    "Nr. Nr Nummer Paragraf Paragraph § Artikel Tel. Tel PLZ Postleitzahl Punkte Platz Rang "
+    "von".split())
+_AGE_AFTER_RE = re.compile(r"\s+(?:alt|jung|älter|jünger)\w*")
+_YEAR_AFTER_RE = re.compile(r"\s+\d{4}\b")
+_NUMBER_RE = re.compile(r"\d")
+
+
+def _sentence_start(st: State, pos: int) -> bool:
+    s, _ = st.sentence_span(pos)
+    before = st.text[s:pos].strip(" \"„“»«'(")
+    return not before or before[-1:] in ".:!?\n"
+
+
+def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
+    text = st.text
+    prev = st.word_before(start)
+    if name == "year":
+        y = int(m.group("y"))
+        trig = prev in YEAR_TRIGGERS or prev in lexicon().months
+        if prev in NOT_YEAR_BEFORE and not (prev == "von" and st.word_before(start, 2) in ("Ende", "Anfang")):
+            if prev != "von" or not trig:
+                return False
+        if prev in ("-", "–", "/") and not re.search(r"\d{4}\s*[-–/]\s*$", text[max(0, start - 8):start]):
+            return False
+        low = 1900 if not trig else 1000
+        high = (st.dct.year + 30) if st.dct else 2100
+        if not low <= y <= high:
+            return False
+        nxt = st.word_after(m.end())
+        if nxt[:1].isupper() and not trig and nxt not in lexicon().months and \
+                not _sentence_start(st, m.end() + 1) and text[m.end():m.end() + 1] == " ":
+            return False
+        if nxt in ("Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal"):
+            return False
+        return True
+    if name == "month":
+        g = m.groupdict()
+        if g["pos"] or g["adj"]:
+            return True
+        month = g["m"]
+        if month == "August" and st.word_after(m.end())[:1].isupper():
+            return False
+        return prev in MONTH_TRIGGERS or _YEAR_AFTER_RE.match(text, m.end()) is not None
+    if name == "season":
+        g = m.groupdict()
+        if g["anyadj"] and not g["det"]:
+            return False
+        return bool(g["det"] or g["adj"] or g["y"] or prev in SEASON_TRIGGERS)
+    if name == "relword":
+        w = m.group("w")
+        if w == "Morgen" and not _sentence_start(st, start):
+            return False
+        if w.lower() == "morgen" and prev in ("am", "Am", "jeden", "Guten", "guten", "den", "des", "der"):
+            return False
+        return True
+    if name == "unit":
+        return _valid_unit(m, st, start)
+    if name == "set_per":
+        g = m.groupdict()
+        if _YEAR_AFTER_RE.match(text, m.end()) or text[m.end():m.end() + 2].strip()[:1].isdigit():
+            return False
+        if g["times"]:
+            return g["times"].lower() not in ("mal",)
+        per = " ".join(g["per"].split())
+        if per in ("pro", "je", "alle"):
+            return per != "alle" or bool(g["n"]) or g["u"].endswith(("e", "n"))
+        if g["n"] or g["u"].endswith(("e", "n")):
+            return False
+        back = text[max(0, start - 40):start]
+        return bool(_NUMBER_RE.search(back.split(".")[-1])) and per in ("im", "am", "pro", "in der")
+    if name == "time_um":
+        nxt = st.word_after(m.end())
+        return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Punkte", "Punkten", "Sekunden", "Minuten")
+    if name == "date_num":
+        return prev not in ("um", "Um", "gegen", "ab", "bis")
+    return True
+
+
+def _valid_unit(m: re.Match[str], st: State, start: int) -> bool:
+    g = m.groupdict()
+    unit = g["u"]
+    if g["n"]:
+        if _AGE_AFTER_RE.match(st.text, m.end()):
+            return False
+        if "Alter" in st.text[max(0, start - 16):start]:
+            return False
+        return True
+    if unit == "Wochenende":
+        return False
+    if g["adj"] or (g["det"] and g["det"].lower().startswith(("dies", "jen"))):
+        return True
+    plural = unit.endswith(("e", "en", "n")) and unit not in ("Woche", "Minute", "Stunde", "Sekunde")
+    return bool(g["pre"]) and plural and g["pre"] in ("seit", "über", "vor", "nach", "für") and not g["det"] \
+        or bool(g["pre"] == "über" and g["det"] in ("die",) and plural)

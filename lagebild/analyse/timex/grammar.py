@@ -1,0 +1,137 @@
+"""The regular expressions of the timex grammar, compiled once per process.
+
+Each pattern has a name that selects its handler in ``resolve``. Prepositions are never part
+of an expression (KRAUTS/TimeML convention: "am [Freitag]", "im [Jahr 2019]"); when a pattern
+needs one as a trigger it captures it in the group ``pre``, which the span leaves out.
+Determiners and adjectives are part of it ("[den vergangenen Tagen]").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lagebild.analyse.numwords import number_word_pattern
+from lagebild.analyse.timex.lexicon import (DEMONSTRATIVE, POSITIONS, REL_ADJ, alt, ci, ci_alt,
+                                            lexicon)
+
+ENDINGS = r"(?:e|en|er|em|es)"
+YEAR = r"(?:1\d|20)\d{2}(?!\d)"
+B = r"(?<!\w)"
+E = r"(?!\w)"
+
+VAGUE = ("mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele", "vielen",
+         "zahlreiche", "zahlreichen", "etliche", "etlichen", "ein paar", "zig")
+QUALIFIERS = ("rund", "etwa", "gut", "genau", "ungefähr", "circa", "ca.", "exakt", "fast", "knapp",
+              "nahezu", "beinahe", "mindestens", "höchstens")
+PODS_ADV = ("morgens", "früh", "vormittags", "mittags", "nachmittags", "abends", "nachts")
+
+
+@cache
+def fragments() -> dict[str, str]:
+    lex = lexicon()
+    abbr = [m for m in lex.months if m not in lex.full_months]
+    month_any = "(?:" + alt(lex.full_months) + "|" + alt(abbr) + r"\.?)"
+    det_words = ["der", "die", "das", "dem", "den", "des"] + \
+        [d + e for d in DEMONSTRATIVE for e in ("e", "er", "em", "en", "es")]
+    rel_adj = "(?:" + "|".join(ci(stem) + ENDINGS for stem in REL_ADJ) + ")"
+    numword = number_word_pattern()
+    number = rf"(?:\d+(?:,\d+)?|{numword}|{ci_alt(VAGUE)}|beiden)"
+    pod_low = "|".join(p.lower() for p in lex.dayparts)
+    pod_any = alt([*lex.dayparts, *(p.lower() for p in lex.dayparts)])
+    return {
+        "MONTH": month_any, "MONTH_FULL": alt(lex.full_months), "WEEKDAY": alt(lex.weekdays),
+        "WEEKDAY_LOW": ci_alt(w.lower() for w in lex.weekdays),
+        "DET": ci_alt(det_words), "REL_ADJ": rel_adj, "NUMBER": number,
+        "NUMWORD": numword, "POD_LOW": f"(?:{pod_low})", "POD_ANY": pod_any,
+        "POS": alt(POSITIONS), "UNIT": alt(lex.units), "SEASON": alt(lex.seasons),
+        "QUAL": ci_alt(QUALIFIERS), "HOLIDAY": "(?:" + "|".join(lex.holiday_names) + ")",
+    }
+
+
+def _fuzzy_pattern() -> str:
+    parts = []
+    for before, phrase, _value, adj in lexicon().fuzzy:
+        words = [ci(w) if i == 0 else re.escape(w) for i, w in enumerate(phrase.split())]
+        body = r"\s+".join(words) + (ENDINGS + "?" if adj else "")
+        if before:
+            pre = r"\s+".join(ci(w) if i == 0 else re.escape(w) for i, w in enumerate(before.split()))
+            parts.append(rf"(?:(?P<pre{len(parts)}>{pre})\s+)?(?P<f{len(parts)}>{body})")
+        else:
+            parts.append(rf"(?P<f{len(parts)}>{body})")
+    return B + "(?:" + "|".join(parts) + ")" + E
+
+
+@cache
+def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    f = fragments()
+    M, MF, WD, DET, ADJ = f["MONTH"], f["MONTH_FULL"], f["WEEKDAY"], f["DET"], f["REL_ADJ"]
+    N, UNIT, POS, POD = f["NUMBER"], f["UNIT"], f["POS"], f["POD_ANY"]
+    src = {
+        "date_iso": rf"(?<![\w.])(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])",
+        "date_num": rf"(?<![\w.,])(?:(?P<wd>{WD}),?\s+)?(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\."
+                    rf"(?:\s?(?P<y>{YEAR})|(?P<y2>\d{{2}})(?![\d.]))?(?![\d]|,\d)",
+        "date_dm": rf"(?<![\w.,])(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?"
+                   rf"(?P<list>(?:[0-3]?\d\.(?:\s*,\s*|\s*[-–/]\s*|\s+(?:und|bis|oder|sowie|u\.)\s+"
+                   rf"(?:(?:am|zum|dem|den|vom)\s+)?)){{0,12}})"
+                   rf"(?P<d>[0-3]?\d)\.\s*(?P<m>{M}){E}"
+                   rf"(?:\s*(?P<y>{YEAR})|\s+(?P<ryadj>{ADJ})\s+Jahres{E})?",
+        "month_year": rf"{B}(?:(?P<pos>{POS})\s+)?(?P<m>{M})(?:\s+|\s*,\s*)"
+                      rf"(?:(?P<y>{YEAR})|(?P<ryadj>{ADJ})\s+Jahres{E})",
+        "month": rf"{B}(?:(?P<pos>{POS})\s+)?(?:(?P<adj>{ADJ})\s+)?(?P<m>{MF}){E}",
+        "year_noun": rf"{B}(?:(?P<det>[dD]as|[dD]em|[dD]es)\s+)?Jahr(?:e|es|s)?\s+(?P<y>\d{{4}})(?!\d)",
+        "pos_year": rf"{B}(?P<pos>{POS})\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})",
+        "pos_unit": rf"{B}(?P<pos>{POS})\s+(?:(?P<det>des|der|dieses|dieser|diesen)\s+)?"
+                    rf"(?:(?P<adj>{ADJ})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts){E}",
+        "year": rf"(?<![\w.,])(?P<y>1\d{{3}}|20\d{{2}})(?![\w]|[.,]\d)",
+        "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?P<c>1\d|20)?(?P<dd>\d)0er"
+                  rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?|(?P<dw>{ci_alt(['zwanziger', 'dreißiger', 'vierziger', 'fünfziger', 'sechziger', 'siebziger', 'achtziger', 'neunziger'])})"  # noqa: E501
+                  rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?)){E}",
+        "century": rf"{B}(?:(?P<det>[dD]as|[dD]es|[dD]em)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>[a-zäöüß]+t)en\s+)"
+                   rf"Jahrhundert(?:s|e)?{E}",
+        "season": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+|(?P<anyadj>[a-zäöüß]{{3,}}{ENDINGS})\s+)?"
+                  rf"(?P<s>{f['SEASON']})(?P<suf>monate|monaten|s|es)?(?:\s+(?P<y>{YEAR}))?{E}",
+        "part_year": rf"{B}(?:(?P<det>[dD]em|[dD]as|[dD]es|[dD]er|[dD]ie|[dD]en)\s+)?"
+                     rf"(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+"
+                     rf"(?P<u>Quartal(?:s|es)?|Vierteljahr(?:es|s)?|Trimester|Halbjahr(?:es|s)?|"
+                     rf"Jahreshälfte|Hälfte\s+des\s+Jahres)"
+                     rf"(?:\s+(?P<y>{YEAR})|\s+(?:des\s+)?(?P<ryadj>{ADJ})\s+Jahres{E})?{E}",
+        "relword": rf"{B}(?P<w>{ci_alt(['heute', 'gestern', 'vorgestern', 'morgen', 'übermorgen', 'heuer'])})"
+                   rf"(?:\s+(?P<pod>früh|{POD}))?{E}",
+        "reladj": rf"{B}(?P<aw>{ci_alt(['gestrig', 'morgig', 'vorgestrig', 'heutig'])}){ENDINGS}"
+                  rf"(?:\s+(?P<noun>Tag|Tages|{POD}|{WD}))?{E}",
+        "relday": rf"{B}(?:(?P<det>{DET})\s+)?(?P<w>Vortag(?:es|s)?|Folgetag(?:es|s)?|Vorabend|"
+                  rf"Tage?\s+(?:zuvor|davor|danach|darauf|vorher)|(?:selben|gleichen|nächsten|folgenden)\s+Tag|"
+                  rf"{ci('tags')}\s+(?:zuvor|darauf|davor)|Vorjahr(?:es|s)?|Folgejahr(?:es|s)?|Vormonat(?:s)?|"
+                  rf"Vorwoche|Folgemonat(?:s)?|Folgewoche){E}",
+        "weekday": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?(?P<wd>{WD})(?P<pod>{f['POD_LOW']})?"
+                   rf"(?:\s+(?P<pod2>früh|{POD}){E})?{E}",
+        "weekend": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?Wochenende{E}",
+        "unit": rf"{B}(?:(?P<pre>seit|über|vor|nach|für|binnen|innerhalb)\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
+                rf"(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ}|ersten|ganzen)\s+)?"
+                rf"(?:(?P<n>{N})\s+(?:(?P<nadj>[a-zäöüß]{{4,}}{ENDINGS})\s+)?)?(?P<u>{UNIT}){E}"
+                rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher|lang){E})?",
+        "adj_duration": rf"{B}(?P<ad>(?:{f['NUMWORD']}|\d+-?)(?:wöchig|tägig|monatig|stündig|minütig){ENDINGS}?|"
+                        rf"(?:jahre|monate|wochen|tage|stunden|jahrzehnte)lang{ENDINGS}?|"
+                        rf"(?:lang|mehr)(?:jährig|wöchig|tägig|monatig){ENDINGS}){E}",
+        "set_every": rf"{B}(?P<every>[jJ]ede[nrsm]?)\s+(?:(?P<ord>erste|zweite|dritte|vierte|letzte)n?\s+)?"
+                     rf"(?P<u>Tag|Woche|Monat|Jahr|Stunde|Minute|Wochenende|{POD}|{f['SEASON']}|{WD})"
+                     rf"(?P<pod>{f['POD_LOW']})?(?:\s+(?:im|des)\s+Monats?)?{E}",
+        "set_adv": rf"{B}(?P<adv>{ci_alt(['täglich', 'alltäglich', 'tagtäglich', 'wöchentlich', 'monatlich', 'jährlich', 'alljährlich', 'halbjährlich', 'vierteljährlich', 'stündlich'])}{ENDINGS}?|"  # noqa: E501
+                   rf"{ci_alt(['wochentags', 'werktags'])}){E}",
+        "set_wd": rf"{B}(?P<wds>{f['WEEKDAY_LOW']})s(?P<pods>{alt(PODS_ADV)})?{E}",
+        "set_per": rf"{B}(?:(?P<times>[a-zäöü]*mal|\d+\s*-?mal|[mM]ehrmals)\s+)?"
+                   rf"(?P<per>pro|je|im|am|in\s+der|alle)\s+(?:(?P<n>{N})\s+)?"
+                   rf"(?P<u>Tag|Woche|Monat|Jahr|Stunde|Minute|Tage|Wochen|Monate|Jahre|Stunden|Minuten){E}",
+        "time_uhr": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?\s*Uhr{E}"
+                    rf"(?=(?:\s+(?P<pod>{alt(PODS_ADV)}){E})?)",
+        "time_first": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
+                      rf"(?=\s*(?:bis|-|–|/|und|oder)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr{E})",
+        "time_um": rf"{B}(?P<pre>[uU]m|[gG]egen|[aA]b)\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?![\d.,:]|\s*Uhr)",
+        "daypart": rf"{B}(?P<pre>[aA]m|[gG]egen|[iI]n\s+der|[dD]es|[vV]om)\s+(?:(?P<adj>frühen|späten|selben|gleichen)\s+)?"
+                   rf"(?P<pod>{alt(lexicon().dayparts)})s?(?:\s+(?:des|vom|zum)\s+(?P<d>[0-3]?\d)\.\s*(?P<m>{M}){E}"
+                   rf"(?:\s*(?P<y>{YEAR}))?)?{E}",
+        "midnight": rf"{B}(?P<w>Mitternacht){E}",
+        "fuzzy": _fuzzy_pattern(),
+        "holiday": rf"{B}(?P<h>{f['HOLIDAY']})(?:\s+(?P<y>{YEAR}))?{E}",
+    }
+    return tuple((name, re.compile(rx)) for name, rx in src.items())

@@ -1,0 +1,77 @@
+"""The German words the timex grammar is built from, read from ``lagebild/analyse/de``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lagebild.analyse.de import table
+
+#: adjectives that place a unit relative to the reference: stem -> offset, or a direction
+REL_ADJ: dict[str, str] = {
+    "vergangen": "-1", "letzt": "-1", "vorig": "-1", "zurückliegend": "-1", "vorletzt": "-2",
+    "kommend": "+1", "nächst": "+1", "folgend": "+1", "bevorstehend": "+1", "übernächst": "+2",
+    "laufend": "0", "diesjährig": "0", "aktuell": "0", "selb": "=", "gleich": "=",
+}
+DEMONSTRATIVE = ("dies", "jen")
+POSITIONS = ("Anfang", "Mitte", "Ende", "Beginn", "Ausgang")
+
+
+def alt(words: object, escape: bool = True) -> str:
+    """A non-capturing alternation, longest first (so "Juni" is not read as "Jun")."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w) if escape else w for w in items) + ")"
+
+
+def ci(word: str) -> str:
+    """``word`` with its first letter in either case (sentence-initial "Heute")."""
+    first = word[0]
+    return f"[{first.lower()}{first.upper()}]" + re.escape(word[1:])
+
+
+def ci_alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "(?:" + "|".join(ci(w) for w in items) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    full_months: frozenset[str]
+    weekdays: dict[str, int]
+    dayparts: dict[str, tuple[str, int]]
+    seasons: dict[str, tuple[str, int]]
+    units: dict[str, tuple[str, bool]]
+    holidays: tuple[tuple[re.Pattern[str], str], ...]
+    holiday_names: tuple[str, ...]
+    fuzzy: tuple[tuple[str, str, str, bool], ...]  # (context before, phrase, value, adjective)
+
+
+@cache
+def lexicon() -> Lexicon:
+    months = {k: int(v[0]) for k, v in table("months.tsv").items()}
+    # an abbreviation is a proper prefix of another name of the same month ("Sept", "Mär")
+    full = frozenset(k for k in months
+                     if not any(o != k and o.startswith(k) and months[o] == months[k] for o in months))
+    holidays = tuple((re.compile(k), v[0]) for k, v in table("holidays.tsv").items())
+    fuzzy = []
+    for key, fields in table("fuzzy_times.tsv").items():
+        before, _, phrase = key.rpartition("|")
+        fuzzy.append((before, phrase, fields[0], len(fields) > 1 and fields[1] == "adj"))
+    return Lexicon(
+        months=months, full_months=full,
+        weekdays={k: int(v[0]) for k, v in table("weekdays.tsv").items()},
+        dayparts={k: (v[0], int(v[1])) for k, v in table("dayparts.tsv").items()},
+        seasons={k: (v[0], int(v[1])) for k, v in table("seasons.tsv").items()},
+        units={k: (v[0], v[1] == "1") for k, v in table("time_units.tsv").items()},
+        holidays=holidays, holiday_names=tuple(k for k, _ in table("holidays.tsv").items()),
+        fuzzy=tuple(fuzzy))
+
+
+def rel_adj_offset(word: str) -> str | None:
+    """The offset of a relative adjective ("vergangenen" -> "-1"), or None."""
+    w = word.lower()
+    for stem, off in REL_ADJ.items():
+        if w.startswith(stem) and len(w) - len(stem) <= 2:
+            return off
+    return None

@@ -1,0 +1,309 @@
+"""Handlers for relative days, weekdays, units of time, sets and clock times."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from lagebild.analyse.numwords import parse_word
+from lagebild.analyse.timex import calendar as cal
+from lagebild.analyse.timex.lexicon import lexicon, rel_adj_offset
+from lagebild.analyse.timex.resolve import Result, direction, duration, parse_count
+from lagebild.analyse.timex.state import State
+
+_RELWORD = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
+_RELADJ = {"gestrig": -1, "morgig": 1, "vorgestrig": -2, "heutig": 0}
+_GENERIC_TODAY_BEFORE = frozenset({"bis", "Bis", "von", "noch", "auch"})
+_GENERIC_TODAY_AFTER = frozenset({"noch", "würde", "wäre", "hätte"})
+_SET_UNIT = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Stunde": "PT1H",
+             "Minute": "PT1M", "Wochenende": "P1WE"}
+_SET_ADV = {"täglich": "P1D", "alltäglich": "P1D", "tagtäglich": "P1D", "wöchentlich": "P1W",
+            "monatlich": "P1M", "jährlich": "P1Y", "alljährlich": "P1Y", "halbjährlich": "P6M",
+            "vierteljährlich": "P3M", "stündlich": "PT1H", "wochentags": "P1D", "werktags": "P1D"}
+_ADV_POD = {"morgens": "MO", "früh": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
+            "abends": "EV", "nachts": "NI"}
+
+
+def _pod_code(word: str | None) -> str | None:
+    if not word:
+        return None
+    if word.lower() == "früh":
+        return "MO"
+    for name, (code, _h) in lexicon().dayparts.items():
+        if word.lower() == name.lower():
+            return code
+    return None
+
+
+def _with_pod(d: date | None, pod: str | None, fallback: str) -> Result:
+    if d is None:
+        return (fallback, "DATE") if not pod else (f"XXXX-XX-XXT{pod}", "TIME")
+    return (f"{d.isoformat()}T{pod}", "TIME") if pod else (d.isoformat(), "DATE")
+
+
+def relword(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    w = m.group("w").lower()
+    pod = _pod_code(m.group("pod"))
+    if w == "heuer":
+        return (str(st.dct.year) if st.dct else "PRESENT_REF"), "DATE"
+    k = _RELWORD[w]
+    if w == "heute" and not pod and (st.word_before(pos) in _GENERIC_TODAY_BEFORE
+                                     or st.word_after(m.end()) in _GENERIC_TODAY_AFTER):
+        return "PRESENT_REF", "DATE"
+    d = st.dct + timedelta(days=k) if st.dct else None
+    if d:
+        st.note_day(d, pos)
+    return _with_pod(d, pod, "PRESENT_REF" if k == 0 else "PAST_REF" if k < 0 else "FUTURE_REF")
+
+
+def reladj(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    k = _RELADJ[m.group("aw").lower()]
+    noun = m.group("noun")
+    if k == 0 and not noun:
+        return "PRESENT_REF", "DATE"
+    d = st.dct + timedelta(days=k) if st.dct else None
+    return _with_pod(d, _pod_code(noun), "PRESENT_REF")
+
+
+def relday(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    w = " ".join(m.group("w").split())
+    low = w.lower()
+    if low.startswith(("vorjahr", "folgejahr")):
+        base = st.recent_year(pos) or (st.dct.year if st.dct else None)
+        if base is None:
+            return None
+        return str(base + (-1 if low.startswith("vor") else 1)), "DATE"
+    if st.dct is None:
+        return None
+    if low.startswith(("vormonat", "folgemonat")):
+        return cal.month_value(*cal.shift_month(st.dct.year, st.dct.month, -1 if low[0] == "v" else 1)), "DATE"
+    if low in ("vorwoche", "folgewoche"):
+        return cal.week_value(st.dct + timedelta(weeks=-1 if low[0] == "v" else 1)), "DATE"
+    if low.startswith(("vortag", "vorabend")) or low.endswith(("zuvor", "davor", "vorher")):
+        k = -1
+    elif low.startswith(("selben", "gleichen")):
+        k = 0
+    else:
+        k = 1
+    d = _day_shift(st, k)
+    if d is None:
+        return None
+    st.note_day(d, pos)
+    return (f"{d.isoformat()}TEV", "TIME") if low == "vorabend" else (d.isoformat(), "DATE")
+
+
+def _day_shift(st: State, k: int) -> date | None:
+    base = st.ref_day if st.ref_day is not None else st.dct
+    return base + timedelta(days=k) if base else None
+
+
+def weekday(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    wd = lexicon().weekdays[m.group("wd")]
+    pod = _pod_code(m.group("pod") or m.group("pod2"))
+    if st.dct is None:
+        return (f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")), ("TIME" if pod else "DATE")
+    off = rel_adj_offset(m.group("adj") or "")
+    if off and off.startswith("-"):
+        way = "strict_past"
+    elif off and off.startswith("+"):
+        way = "strict_future"
+    else:
+        way = direction(st, pos, "past") or "past"
+        way = "past" if way == "past" else "future"
+    d = cal.weekday_from(st.dct, wd, way)
+    st.note_day(d, pos)
+    return _with_pod(d, pod, "")
+
+
+def weekend(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    if st.dct is None:
+        return "XXXX-WXX-WE", "DATE"
+    off = rel_adj_offset(m.group("adj") or "")
+    dct = st.dct
+    if off and off.startswith("+"):
+        way = "future"
+    elif off and off.startswith("-"):
+        way = "past"
+    else:
+        way = direction(st, pos, "past") or "past"
+    if way == "past":
+        sat = dct - timedelta(days=(dct.weekday() - 5) % 7) if dct.weekday() != 6 else dct - timedelta(days=1)
+        if off and off.startswith("-") and dct.weekday() >= 5:
+            sat -= timedelta(days=7)
+    else:
+        sat = dct + timedelta(days=(5 - dct.weekday()) % 7) if dct.weekday() != 6 else dct - timedelta(days=1)
+        if off and off.startswith("+") and dct.weekday() >= 5:
+            sat += timedelta(days=7)
+    return cal.week_value(sat) + "-WE", "DATE"
+
+
+def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    g = m.groupdict()
+    u_word = g["u"]
+    code, clock = lexicon().units[u_word]
+    singular = u_word in ("Sekunde", "Minute", "Stunde", "Tag", "Tages", "Woche", "Monat", "Monats", "Jahr",
+                          "Jahres", "Jahrzehnt", "Jahrzehnts", "Jahrhundert", "Jahrhunderts", "Nacht",
+                          "Jahrtausend", "Arbeitstag", "Werktag", "Wochenende")
+    if g["n"]:
+        n = parse_count(g["n"])
+        if n is None and not g["n"].lower().startswith(("mehrer", "einig", "wenig", "viel", "zahlreich",
+                                                       "etlich", "ein paar", "zig")):
+            return None
+        rel = g["rel"]
+        if rel in ("später", "danach", "zuvor", "davor", "vorher", "früher"):
+            return _shifted(st, n, code, clock, rel)
+        return duration(n, code, clock), "DURATION"
+    off = rel_adj_offset(g["adj"] or "")
+    det = (g["det"] or "").lower()
+    if singular:
+        if (g["adj"] or "").startswith("ganz"):
+            return duration(1, code, clock), "DURATION"
+        if off is None and det.startswith(("dies", "jen")):
+            off = "0"
+        if off is None:
+            return None
+        return _current_unit(st, pos, code, off)
+    if off is None and det.startswith(("dies", "jen")):
+        return "PRESENT_REF", "DATE"
+    if off and off.startswith("+"):
+        return "FUTURE_REF", "DATE"
+    return duration(None, code, clock), "DURATION"
+
+
+def _current_unit(st: State, pos: int, code: str, off: str) -> Result:
+    if st.dct is None:
+        return None
+    if off == "=":
+        if code == "Y" and st.ref_year:
+            return str(st.ref_year), "DATE"
+        if code == "D" and st.ref_day:
+            return st.ref_day.isoformat(), "DATE"
+        off = "0"
+    k = int(off)
+    dct = st.dct
+    if code == "Y":
+        base = st.recent_year(pos) if k == 0 else None
+        return str((base or dct.year) + k), "DATE"
+    if code == "M":
+        return cal.month_value(*cal.shift_month(dct.year, dct.month, k)), "DATE"
+    if code == "W":
+        return cal.week_value(dct + timedelta(weeks=k)), "DATE"
+    if code == "D":
+        d = dct + timedelta(days=k)
+        return d.isoformat(), "DATE"
+    if code == "DE":
+        return str(dct.year // 10 + k), "DATE"
+    if code == "CE":
+        return f"{dct.year // 100 + k:02d}", "DATE"
+    return None
+
+
+def _shifted(st: State, n: float | None, code: str, clock: bool, rel: str) -> Result:
+    sign = 1 if rel in ("später", "danach") else -1
+    if clock or n is None:
+        return "XXXX-XX-XXTXX:XX" if clock else ("FUTURE_REF" if sign > 0 else "PAST_REF"), \
+            "TIME" if clock else "DATE"
+    base = st.ref_day or st.dct
+    if base is None:
+        return None
+    k = int(n) * sign
+    if code == "D":
+        return (base + timedelta(days=k)).isoformat(), "DATE"
+    if code == "W":
+        return cal.week_value(base + timedelta(weeks=k)), "DATE"
+    if code == "M":
+        return cal.month_value(*cal.shift_month(base.year, base.month, k)), "DATE"
+    if code == "Y":
+        return str((st.ref_year or base.year) + k), "DATE"
+    return None
+
+
+def adj_duration(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    w = m.group("ad").lower()
+    units = {"wöchig": "W", "tägig": "D", "monatig": "M", "stündig": "H", "minütig": "M", "jährig": "Y"}
+    for suffix, code in units.items():
+        if suffix in w:
+            head = w.split(suffix)[0].rstrip("-")
+            clock = suffix in ("stündig", "minütig")
+            if head in ("lang", "mehr"):
+                return duration(None, code, clock), "DURATION"
+            n = float(head) if head.isdigit() else parse_word(head)
+            return (duration(n, code, clock), "DURATION") if n else None
+    stem = w.split("lang")[0]
+    code = {"jahre": "Y", "monate": "M", "wochen": "W", "tage": "D", "stunden": "H", "jahrzehnte": "DE"}[stem]
+    return duration(None, code, code == "H"), "DURATION"
+
+
+def set_every(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    st.set_sent = st.sentence_of(pos)
+    u = m.group("u")
+    lex = lexicon()
+    pod = _pod_code(m.group("pod"))
+    if u in lex.weekdays:
+        return f"XXXX-WXX-{lex.weekdays[u]}" + (f"T{pod}" if pod else ""), "SET"
+    if u in lex.seasons:
+        return f"XXXX-{lex.seasons[u][0]}", "SET"
+    code = _pod_code(u)
+    if code:
+        return f"XXXX-XX-XXT{code}", "SET"
+    value = _SET_UNIT.get(u, "P1D")
+    ordinal = m.group("ord")
+    if ordinal and ordinal.startswith(("zweite", "dritte", "vierte")):
+        value = value.replace("1", {"zweite": "2", "dritte": "3", "vierte": "4"}[ordinal.rstrip("n")])
+    return value, "SET"
+
+
+def set_adv(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    st.set_sent = st.sentence_of(pos)
+    w = m.group("adv").lower()
+    for stem in sorted(_SET_ADV, key=len, reverse=True):
+        if w.startswith(stem):
+            return _SET_ADV[stem], "SET"
+    return None
+
+
+def set_wd(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    st.set_sent = st.sentence_of(pos)
+    wd = lexicon().weekdays[m.group("wds").capitalize()]
+    pod = _ADV_POD.get(m.group("pods") or "")
+    return f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), "SET"
+
+
+def set_per(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    st.set_sent = st.sentence_of(pos)
+    u = m.group("u")
+    code, clock = lexicon().units[u]
+    n = parse_count(m.group("n")) if m.group("n") else 1.0
+    return duration(n or 1.0, code, clock), "SET"
+
+
+def clock(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    h = int(m.group("h"))
+    mi = int(m.group("mi") or 0)
+    pod = m.groupdict().get("pod")
+    if pod in ("nachmittags", "abends") and h < 12 or pod == "nachts" and 7 <= h < 12:
+        h += 12
+    if h > 24 or (h == 24 and mi):
+        return None
+    hm = f"T{h:02d}:{mi:02d}"
+    sent = st.sentence_of(pos)
+    if st.set_sent == sent or (st.ref_day_list and sent - st.ref_day_sent <= 1):
+        return hm, "TIME"
+    d = st.anchor_day(pos)
+    return (f"{d.isoformat()}{hm}" if d else hm), "TIME"
+
+
+def daypart(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    code = _pod_code(m.group("pod"))
+    if m.group("d"):
+        from lagebild.analyse.timex.resolve import date_full
+        r = date_full(m, st, pos, None)
+        return (f"{r[0]}T{code}", "TIME") if r else None
+    d = st.anchor_day(pos)
+    if d is None:
+        return f"XXXX-XX-XXT{code}", "TIME"
+    return f"{d.isoformat()}T{code}", "TIME"
+
+
+def midnight(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    d = st.anchor_day(pos)
+    return (f"{d.isoformat()}T24:00" if d else "T24:00"), "TIME"
