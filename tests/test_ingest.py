@@ -106,3 +106,15 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path.write_text("Wort " * 1000, encoding="utf-8")
     (err,) = list(read_inputs([str(path)], ReadOptions(max_bytes=1000)))
     assert isinstance(err, InputError) and err.reason == "too_large" and "5,000" in err.message
+
+
+def test_broken_html_still_yields_its_text(tmp_path: Path) -> None:
+    from lagebild.clean import prepare
+
+    path = tmp_path / "kaputt.html"
+    broken = page("Haushalt", BODY).replace("</p>", "").replace("</article>", "").replace("</body></html>", "")
+    path.write_text("<div><span>" + broken + "<p>Noch ein <b>unfertiger Absatz ohne Ende", encoding="utf-8")
+    (raw,) = read(path)
+    assert isinstance(raw, RawDocument)
+    art = prepare(raw)
+    assert "Haushaltsplan" in art.text and "<p>" not in art.text and art.id == "kaputt"
