@@ -1,13 +1,149 @@
-"""Linking over the corpus: stories and events, timeline, who-did-what, claims (in progress)."""
+"""Linking over the corpus: stories and events, timelines, who-did-what records, claims.
+
+``update_corpus`` is called by ``Engine.ingest`` with the ids of new and changed articles. It
+places them in a canonical order (publication date, then id) in chunks, each chunk in one
+transaction, so the result does not depend on the order of the inputs within a batch and a
+failure leaves the previous state. ``recluster`` rebuilds everything from scratch.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 from collections.abc import Sequence
 
+from lagebild.link import claims, cluster
+from lagebild.link.features import day_of, term_counts, title_of, vector
+from lagebild.link.happenings import happenings, read_sentences, who_did_what
+from lagebild.link.lexicon import plover
+from lagebild.link.statements import acts, from_quotes, reported
+from lagebild.model import Analysis
 from lagebild.store import SQLiteStore
 
-__all__ = ["update_corpus"]
+__all__ = ["recluster", "unlinked", "update_corpus"]
+
+CHUNK = 256
+LINK_TABLES = ("link_articles", "link_events", "link_stories", "link_postings", "link_df", "link_happenings",
+               "link_wdw", "link_wdw_mentions", "link_claims", "link_claim_postings", "link_statements",
+               "link_state")
+
+
+def canonical(store: SQLiteStore, ids: Sequence[str]) -> list[str]:
+    """Ids by publication date (undated last), then id: the order a batch is placed in."""
+    wanted = sorted(set(ids))
+    rows: dict[str, str | None] = {}
+    for k in range(0, len(wanted), 500):
+        part = wanted[k:k + 500]
+        marks = ",".join("?" * len(part))
+        rows.update(store.db.execute(f"SELECT id, published FROM articles WHERE id IN ({marks})", part).fetchall())
+    return sorted(rows, key=lambda i: ((rows[i] or "9999")[:10], i))
 
 
 def update_corpus(store: SQLiteStore, new_ids: Sequence[str]) -> None:
-    """Place newly stored articles into stories and events (placeholder: nothing yet)."""
-    return None
+    """Place newly stored (or changed) articles into stories and events and extract their
+    happenings, who-did-what records and statements."""
+    ids = canonical(store, new_ids)
+    for k in range(0, len(ids), CHUNK):
+        with store.transaction() as db:
+            _link_chunk(store, db, ids[k:k + CHUNK])
+
+
+def unlinked(store: SQLiteStore) -> list[str]:
+    """Stored articles that linking has not seen (e.g. stored before this stage existed)."""
+    return [r[0] for r in store.db.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_articles) ORDER BY seq")]
+
+
+def recluster(store: SQLiteStore) -> int:
+    """Forget all linking and place every stored article again; returns the article count."""
+    with store.transaction() as db:
+        for table in LINK_TABLES:
+            db.execute(f"DELETE FROM {table}")
+    ids = store.ids()
+    update_corpus(store, ids)
+    return len(ids)
+
+
+def _state(db: sqlite3.Connection, key: str, default: int = 0) -> int:
+    row = db.execute("SELECT value FROM link_state WHERE key=?", (key,)).fetchone()
+    return int(row[0]) if row else default
+
+
+def _set_state(db: sqlite3.Connection, key: str, value: int) -> None:
+    db.execute("INSERT INTO link_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+               (key, str(value)))
+
+
+def _forget(db: sqlite3.Connection, article_id: str) -> bool:
+    """Remove an article's earlier linking (it changed); True when there was any."""
+    known = db.execute("SELECT 1 FROM link_articles WHERE article_id=?", (article_id,)).fetchone() is not None
+    cluster.remove(db, article_id)
+    db.execute("DELETE FROM link_happenings WHERE article_id=?", (article_id,))
+    db.execute("DELETE FROM link_wdw_mentions WHERE article_id=?", (article_id,))
+    db.execute("DELETE FROM link_wdw WHERE id NOT IN (SELECT wdw_id FROM link_wdw_mentions)")
+    claims.remove(db, article_id)
+    return known
+
+
+def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> None:
+    seen_before = sum(_forget(db, i) for i in ids)
+    docs = [store.get(i) for i in ids]
+    counts = [term_counts(d) for d in docs]
+    n_docs = _state(db, "n_docs") + len(ids) - seen_before
+    _set_state(db, "n_docs", n_docs)
+    fresh: dict[str, int] = {}
+    for c in counts:
+        for t in c:
+            fresh[t] = fresh.get(t, 0) + 1
+    db.executemany("INSERT INTO link_df (feature, df) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET df=df+excluded.df",
+                   sorted(fresh.items()))
+    terms = sorted(fresh)
+    dfs: dict[str, int] = {}
+    for k in range(0, len(terms), 500):
+        part = terms[k:k + 500]
+        marks = ",".join("?" * len(part))
+        dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
+    for doc, c in zip(docs, counts, strict=True):
+        art = doc.article
+        vec = vector(c, dfs, n_docs)
+        day = day_of(art.published)
+        placed = cluster.place(db, art.id, vec, day, dfs, n_docs)
+        db.execute("INSERT INTO link_articles (article_id, story_id, event_id, day, date, title, vector, score)"
+                   " VALUES (?,?,?,?,?,?,?,?)", (art.id, placed.story_id, placed.event_id, day,
+                                                 (art.published or "")[:10] or None, title_of(doc),
+                                                 json.dumps(vec, sort_keys=True), round(placed.score, 4)))
+        _extract(db, doc, n_docs)
+
+
+def _extract(db: sqlite3.Connection, doc: Analysis, n_docs: int) -> None:
+    art = doc.article
+    sentences = read_sentences(doc)
+    db.executemany(
+        "INSERT INTO link_happenings (article_id, sent_start, sent_end, date, date_text, trigger, trigger_start,"
+        " trigger_end, type, participants, place, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(art.id, h.sent_start, h.sent_end, h.date, h.date_text, h.trigger, h.trigger_start, h.trigger_end, h.type,
+          json.dumps(list(h.participants), ensure_ascii=False), h.place, h.summary) for h in happenings(sentences)])
+    records = who_did_what(sentences, art.published)
+    quads = plover()
+    for r in records:
+        target_key = r.target.key if r.target else ""
+        key = f"{r.type}|{r.source.key}|{target_key}|{r.date or ''}"
+        wid = "w-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+        db.execute(
+            "INSERT OR IGNORE INTO link_wdw (id, key, type, mode, quad, date, source_actor, source_raw, source_country,"
+            " target_actor, target_raw, target_country, place, trigger, contexts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (wid, key, r.type, r.mode, quads.get(r.type, ("", ""))[0], r.date, r.source.name, r.source.text,
+             _country(r.source.key), r.target.name if r.target else "", r.target.text if r.target else "",
+             _country(target_key), r.place, r.trigger.verb.lemma, ";".join(r.contexts)))
+        sent_text = doc.text[r.sent_start:r.sent_end]
+        db.execute("INSERT OR IGNORE INTO link_wdw_mentions (wdw_id, article_id, sent_start, sent_end, start, end, text)"
+                   " VALUES (?,?,?,?,?,?,?)", (wid, art.id, r.sent_start, r.sent_end, r.trigger.start, r.trigger.end,
+                                               " ".join(sent_text.split())))
+    covered = [(q.start, q.end) for q in doc.quotes]
+    for st in from_quotes(doc, sentences) + reported(sentences, covered, art.published) + acts(records, sentences):
+        if len(st.terms) >= 2:
+            claims.add(db, art.id, st, n_docs)
+
+
+def _country(key: str) -> str:
+    return key[1:] if key.startswith("@") else ""

@@ -1,0 +1,1 @@
+"""Language data of the linking stage (stopwords, verb lexicons, synonym classes), read by ``lagebild.link.lexicon``."""

@@ -1,0 +1,125 @@
+"""The linking stage's language data (files in ``lagebild/link/data``) and word normalisation.
+
+Why here and not in the analysis: linking compares words across articles, so it needs one
+normal form per word (lemma, country for a country adjective, synonym class, compound head)
+that stays the same whatever the analysis components produce.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import simplemma
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("lagebild.link.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([p.strip() for p in line.split("\t")])
+    return rows
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(r[0] for r in _lines("stopwords.txt"))
+
+
+@cache
+def places() -> dict[str, str]:
+    """Country adjective stems and state names -> country name."""
+    table = {r[0]: r[1] for r in _lines("places.tsv")}
+    for country in set(table.values()):
+        table.setdefault(country, country)
+    return table
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    return {r[0]: tuple(r[1].split(",")) for r in _lines("synonyms.tsv")}
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    type: str  # PLOVER type or ""
+    mode: str
+    stance: str  # asserts | denies | questions | ""
+    say: bool
+
+
+@cache
+def verbs() -> dict[str, Verb]:
+    out = {}
+    for r in _lines("verbs.tsv"):
+        lemma, typ, mode, stance, say = (r + ["-"] * 5)[:5]
+        out[lemma] = Verb(lemma, "" if typ == "-" else typ, "" if mode == "-" else mode,
+                          "" if stance == "-" else stance, say == "say")
+    return out
+
+
+@cache
+def plover() -> dict[str, tuple[str, str]]:
+    """PLOVER type -> (quad class, gloss)."""
+    return {r[0]: ("" if r[1] == "-" else r[1], r[2] if len(r) > 2 else "") for r in _lines("plover.tsv")}
+
+
+_ADJ_ENDINGS = ("en", "em", "er", "es", "e")
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals",
+                       "niemand", "niemanden", "nein", "weder", "nichts", "keinerlei"})
+#: separable-verb particles that close a German main clause ("traf ... ein")
+PARTICLES = frozenset({"ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit",
+                       "nach", "vor", "weg", "zu", "zurück", "zusammen", "hinzu"})
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Lower-case lemma (simplemma), falling back to the word itself."""
+    try:
+        out = simplemma.lemmatize(word, lang="de")
+    except (ValueError, KeyError):
+        out = word
+    return (out or word).lower()
+
+
+@lru_cache(maxsize=50_000)
+def country_of(word: str) -> str | None:
+    """The country a word names or qualifies ("nordkoreanischen" -> "Nordkorea"), else None."""
+    table = places()
+    if word in table:
+        return table[word]
+    low = word.lower()
+    for end in _ADJ_ENDINGS:
+        if low.endswith(end) and low[: -len(end)] in table:
+            return table[low[: -len(end)]]
+    if low in table:
+        return table[low]
+    if word.endswith("s") and word[:-1] in table and word[:1].isupper():  # Moskaus
+        return table[word[:-1]]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def normal_terms(word: str) -> tuple[str, ...]:
+    """The comparison terms of one word: its lemma, its country, its synonym classes and,
+    for a compound, the classes of its last part ("Artilleriegranaten" -> munition, waffe)."""
+    country = country_of(word)
+    if country is not None:
+        return ("@" + country,)
+    lem = lemma(word)
+    if lem in stopwords() or len(lem) < 3 or not any(c.isalpha() for c in lem):
+        return ()
+    out = [lem]
+    syn = synonyms()
+    if lem in syn:
+        out.extend(syn[lem])
+    else:
+        for i in range(3, len(lem) - 3):
+            head = lem[i:]
+            if head in syn:
+                out.extend(syn[head])
+                break
+    return tuple(dict.fromkeys(out))
