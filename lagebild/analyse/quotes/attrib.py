@@ -1,0 +1,95 @@
+"""Attribution without a speech verb: "laut X", "nach Angaben X", "X zufolge", "…, so X",
+"Demnach …", "Berichte, wonach …".
+
+The quote is the clause around the attribution, with the attribution (and the commas or
+dashes that set it off) cut out: "Bisher liegen laut Airbus Bestellungen vor" quotes
+"Bisher liegen" + "Bestellungen vor".
+"""
+from __future__ import annotations
+
+from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.grammar import View, np_backward, np_forward, trim
+from lagebild.analyse.quotes.lexicon import lexicon
+
+_STOP_AFTER_REL = frozenset({",", ";", ".", "!", "?"})
+
+
+def _source_head(v: View, a: int, b: int) -> bool:
+    """Does the noun phrase a..b name an utterance or a source ("Angaben der Polizei")?"""
+    lex = lexicon()
+    for k in range(a, b):
+        if v.is_noun(k):
+            return lex.is_source_noun(v.low[k])
+    return False
+
+
+def _rest(v: View, drop: tuple[int, int]) -> list[tuple[int, int]]:
+    """The unit's tokens around ``drop`` (the attribution phrase)."""
+    return [(0, drop[0]), (drop[1], len(v))]
+
+
+def attributions(v: View) -> list[Cand]:
+    kinds = lexicon().attribution
+    out: list[Cand] = []
+    n = len(v)
+    for i in range(n):
+        if v.q[i] >= 0:
+            continue
+        kind = kinds.get(v.low[i])
+        if kind is None:
+            continue
+        if kind in ("PRE", "PRENOUN"):
+            end = np_forward(v, i + 1, n)
+            if end <= i + 1 or (kind == "PRENOUN" and not _source_head(v, i + 1, end)):
+                continue
+            if kind == "PRE" and v.low[i] == "laut" and i > 0 and v.low[i - 1] in ("sehr", "so", "zu"):
+                continue  # "laut" the adverb
+            speaker = trim(v, i + 1, end)
+            out.append(Cand("attribution", _rest(v, (i, end)), speaker, [i]))
+        elif kind == "POST":
+            start = np_backward(v, i, 0)
+            if start >= i:
+                continue
+            out.append(Cand("attribution", _rest(v, (start, i + 1)), (start, i), [i]))
+        elif kind == "ADV":
+            if i + 1 < n and v.low[i + 1] == ",":
+                continue
+            out.append(Cand("attribution", _rest(v, (i, i + 1)), (i, i + 1), [i]))
+        elif kind == "REL":
+            if i == 0 or v.low[i - 1] != ",":
+                continue
+            start = np_backward(v, i - 1, 0)
+            speaker = (start, i - 1) if start < i - 1 else None
+            end = i + 1
+            while end < n and not (v.q[end] < 0 and v.low[end] in _STOP_AFTER_REL
+                                   and end + 1 < n and not v.cap[end + 1]
+                                   and v.cls[end + 1] not in ("DET", "PRON", "SUB", "CONJ")):
+                end += 1
+            out.append(Cand("attribution", [(i + 1, end)], speaker, [i]))
+        elif kind == "INV":
+            cand = _so(v, i)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _so(v: View, i: int) -> Cand | None:
+    """"…, so der Sprecher." and "A, so X, B": the source follows a comma or a dash."""
+    n = len(v)
+    if i == 0 or v.low[i - 1] not in (",", "–", "—") or i + 1 >= n:
+        return None
+    end = np_forward(v, i + 1, n)
+    if end <= i + 1:
+        return None
+    k = end
+    while k < n and k < end + 3 and v.cls[k] in ("ADV", "FOCUS"):
+        k += 1  # "so Obama weiter"
+    if k < n and v.low[k] not in (",", ".", "!", "?", "–", "—", ";") and v.q[k] < 0:
+        return None
+    content = [(0, i - 1)]
+    if k < n and v.low[k] in (",", "–", "—") and k + 1 < n:
+        content.append((k + 1, n))
+    qn = v.q[0] if v.q[0] >= 0 and v.qtok[v.q[0]][1] >= i - 1 else -1
+    how = "inverted" if qn >= 0 else "attribution"
+    return Cand(how, [v.qtok[qn]] + content[1:] if qn >= 0 else content, trim(v, i + 1, end),
+                [i], quote_index=qn)

@@ -1,0 +1,70 @@
+"""Quotes whose speaker is named elsewhere: a quotation standing alone after its speaker was
+introduced, Konjunktiv sentences that go on reporting the last speaker (free indirect speech),
+and reportative "soll" ("Er soll … gewesen sein").
+"""
+from __future__ import annotations
+
+from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.grammar import View, np_forward, trim
+from lagebild.analyse.quotes.morph import mood
+
+_DASHES = frozenset({"–", "—", "-"})
+_REPORTATIVE = frozenset({"soll", "sollen"})
+_PERFECT = frozenset({"haben", "sein", "worden", "gewesen"})
+
+
+def standalone(v: View, used: set[int]) -> list[Cand]:
+    """Quotations not claimed by a frame that stand as a sentence of their own, or after a
+    colon ("Merkel: „…“"); the speaker is filled in from context later when missing."""
+    out: list[Cand] = []
+    n = len(v)
+    for qn, (a, b) in enumerate(v.qtok):
+        if qn in used or a >= b:
+            continue
+        before = [k for k in range(0, a) if v.cls[k] != "P" or v.low[k] == ":"]
+        after = [k for k in range(b, n) if v.cls[k] != "P"]
+        if after:
+            continue
+        if not before or all(v.low[k] in _DASHES for k in before):
+            out.append(Cand("standalone", [(a, b)], None, [], quote_index=qn))
+        elif v.low[before[-1]] == ":" and v.q[before[-1]] < 0:
+            s, e = trim(v, 0, before[-1])
+            end = np_forward(v, s, e)
+            speaker = (s, end) if end > s else None
+            out.append(Cand("standalone", [(a, b)], speaker, [], quote_index=qn))
+    return out
+
+
+def dash_quote(v: View) -> Cand | None:
+    """A paragraph opened by a dash, as interviews and dialogue are set: "– Das ist gut."."""
+    if len(v) > 2 and v.low[0] in ("–", "—") and v.q[1] < 0:
+        return Cand("standalone", [(1, len(v))], None, [])
+    return None
+
+
+def reported_mood(v: View) -> str:
+    """The unit's Konjunktiv evidence (outside quotation marks): K1, K2 or ""."""
+    words = [v.low[i] for i in range(len(v)) if v.q[i] < 0]
+    caps = [v.cap[i] for i in range(len(v)) if v.q[i] < 0]
+    return mood(words, caps)
+
+
+def reportative(v: View) -> bool:
+    """"soll(en) … haben/sein" at the clause end: hearsay ("Er soll geflohen sein")."""
+    n = len(v)
+    for i in range(n):
+        if v.low[i] in _REPORTATIVE and v.q[i] < 0:
+            for k in range(i + 1, n):
+                if v.low[k] in (",", ";", ".", "!", "?"):
+                    if k - 1 > i and v.low[k - 1] in _PERFECT:
+                        return True
+                    break
+            else:
+                if v.low[n - 1] in _PERFECT:
+                    return True
+    return False
+
+
+def free_indirect(v: View) -> Cand:
+    """The whole unit as a quote of the last speaker (filled in by the caller)."""
+    return Cand("free", [(0, len(v))], None, [])

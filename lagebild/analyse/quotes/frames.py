@@ -1,0 +1,291 @@
+"""Speech-verb frames: "X sagte, …", "„…“, sagte X", "wie X mitteilte, …", "X teilte mit, dass …",
+"X bezeichnete Y als „…“" and speech acts reported through an object ("X forderte …").
+
+A frame is read around the finite verb: what stands before it (a subject, an adverbial, or
+the quoted content itself), what follows (the subject when inverted, then a comma or colon
+opening the content), and the verb's particle at the end of its clause ("teilte … mit").
+"""
+from __future__ import annotations
+
+from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.grammar import (View, content_end, np_backward, np_forward,
+                                             skip_to_subject, subject_like, trim)
+from lagebild.analyse.quotes.lexicon import FIN, FINJ, INF, PART, Sense, lexicon
+
+BOUND = frozenset({",", ":", ";", "–", "—", "(", ")"})
+_CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "—"})
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden", "worden", "werde", "würde"})
+_RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
+_W_WORDS = frozenset({"ob", "dass", "daß", "wie", "warum", "was", "wer", "wann", "wo", "weshalb",
+                      "wieso", "welche", "welcher", "welches"})
+_NOT_CONTENT_SUB = frozenset({"weil", "nachdem", "als", "wenn", "bevor", "obwohl", "während", "um",
+                              "da", "seit", "seitdem", "indem", "damit"})
+
+
+def _clause_end(v: View, i: int) -> int:
+    """Index of the first clause boundary at or after ``i`` (outside quotations)."""
+    n = len(v)
+    while i < n and not (v.q[i] < 0 and v.low[i] in _CLAUSE_END):
+        if v.q[i] >= 0 and v.quote_at(i) >= 0 and i > 0:
+            return i
+        i += 1
+    return i
+
+
+def _particle(v: View, i: int, sense: Sense) -> list[int] | None:
+    """Token indices of the separated particle of ``sense`` after the verb at ``i``."""
+    end = _clause_end(v, i + 1)
+    words = [w.lower() for w in sense.particle]
+    k = end - len(words)
+    if k <= i:
+        return None
+    if [v.low[x] for x in range(k, end)] == words:
+        return list(range(k, end))
+    # a leading da-adverb may stand apart: "geht auch davon aus"
+    if len(words) == 2 and v.low[end - 1] == words[1]:
+        for x in range(i + 1, end - 1):
+            if v.low[x] == words[0]:
+                return [x, end - 1]
+    return None
+
+
+def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
+    """(sense, finite index, cue tokens, passive) for a speech verb form at ``i``."""
+    best: tuple[Sense, int, list[int], bool] | None = None
+    best_score = -1
+    if v.cap[i] and i > 0 and v.low[i] not in ("heißt", "hieß"):
+        return None  # a capitalised word inside a sentence is a noun ("Bericht", "Sagen")
+    for sense, kind in lexicon().senses(v.low[i]):
+        cue = [i]
+        fin = i
+        passive = False
+        if kind == FIN and sense.particle:
+            found = _particle(v, i, sense)
+            if found is None:
+                continue
+            cue += found
+        elif kind in (PART, INF):
+            if sense.particle and not v.low[i].startswith(sense.particle[-1].lower()):
+                if i == 0 or v.low[i - 1] != sense.particle[-1].lower():
+                    continue
+                cue.insert(0, i - 1)
+            aux = next((k for k in range(i - 1, max(-1, i - 12), -1)
+                        if v.cls[k] == "AUX" and v.q[k] < 0 or v.low[k] in (",", ":", ";")), -1)
+            if aux >= 0 and v.cls[aux] == "AUX":
+                fin = aux
+                passive = kind == PART and v.low[aux] in _PASSIVE_AUX
+            elif i + 1 < len(v) and v.cls[i + 1] == "AUX":
+                fin = i + 1  # verb-final: "wie X mitgeteilt hatte"
+                passive = kind == PART and v.low[i + 1] in _PASSIVE_AUX
+            else:
+                continue
+            cue = sorted(set(cue) | {fin})
+        if sense.reflexive:
+            near = [k for k in range(max(0, i - 3), min(len(v), i + 4)) if v.low[k] == "sich"]
+            if not near:
+                continue
+            cue = sorted(set(cue) | {near[0]})
+        if sense.lemma == "heißen" and not any(v.low[k] == "es" for k in (i - 1, i + 1) if 0 <= k < len(v)):
+            continue
+        if kind == FINJ:
+            fin = i
+        # a participle after an auxiliary beats the finite reading of the same form
+        score = len(sense.particle) + sense.reflexive + 2 * (fin != i)
+        if best is None or score > best_score:
+            best, best_score = (sense, fin, cue, passive), score
+    return best
+
+
+def _speaker_after(v: View, i: int, hi: int, passive: bool) -> tuple[int, int] | None:
+    """The subject after a finite verb (or the agent of a passive: "von X")."""
+    if passive:
+        for k in range(i, min(hi, i + 6)):
+            if v.low[k] in ("von", "vom"):
+                end = np_forward(v, k + 1, hi)
+                return (k + 1, end) if end > k + 1 else None
+        return None
+    s = skip_to_subject(v, i, hi)
+    if s < hi and v.low[s] == "es" and s + 1 < hi and v.low[s + 1] in ("in", "im", "aus", "von", "vom"):
+        s += 2  # heißt es in einer Mitteilung …
+    e = np_forward(v, s, hi)
+    if e == s or v.low[s] == "es":
+        return None
+    return trim(v, s, e)
+
+
+def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, int]], int] | None:
+    """(how, content, quotation index) for what a verb at ``j`` introduces after it."""
+    n = len(v)
+    k = j
+    while k < n:
+        if v.q[k] >= 0:
+            qn = v.q[k]
+            if sense.quote or sense.report:
+                return "fragment", [v.qtok[qn]], qn
+            return None
+        w = v.low[k]
+        if w == ":":
+            if k + 1 < n and v.quote_at(k + 1) >= 0:
+                qn = v.q[k + 1]
+                return "colon", [v.qtok[qn]], qn
+            if sense.clause and k + 1 < n:
+                return "colon", [(k + 1, n)], -1
+            return None
+        if w == ",":
+            nxt = k + 1
+            if nxt >= n:
+                return None
+            end = content_end(v, nxt, n)
+            if v.quote_at(nxt) >= 0:
+                return "frame", [(nxt, end)], -1
+            nw = v.low[nxt]
+            if nw in _W_WORDS and sense.clause:
+                return "frame", [(nxt, end)], -1
+            if sense.dass_only or not sense.clause or nw in _NOT_CONTENT_SUB:
+                return None
+            if nw in _RELATIVE and nxt + 1 < n and not (v.is_noun(nxt + 1) or v.is_adj(nxt + 1)):
+                return None  # a relative clause on the object ("…, die gestern …")
+            if v.cls[nxt] in ("CONJ",):
+                return None
+            return "frame", [(nxt, end)], -1
+        if w in (";", ".", "!", "?") and v.q[k] < 0:
+            break
+        k += 1
+    if sense.report:
+        return "reported", [(0, n)], -1
+    return None
+
+
+def verb_frames(v: View) -> list[Cand]:
+    """Every speech-verb frame of the unit, with its speaker, cue and content."""
+    out: list[Cand] = []
+    n = len(v)
+    for i in range(n):
+        if v.q[i] >= 0 or v.cls[i] == "P" or not lexicon().senses(v.low[i]):
+            continue
+        group = _verb_group(v, i)
+        if group is None:
+            continue
+        sense, fin, cue, passive = group
+        cand = _frame(v, sense, fin, cue, passive)
+        if cand is not None:
+            cand.medium = sense.medium
+            out.append(cand)
+    return out
+
+
+def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
+    n = len(v)
+    after = max(cue) + 1
+    if fin > 0 and (v.low[fin - 1] in BOUND or v.q[fin - 1] >= 0):
+        return _inverted(v, sense, fin, cue, passive)
+    hard = 0
+    for k in range(fin - 1, -1, -1):
+        if v.q[k] < 0 and v.low[k] in (":", ";"):
+            hard = k + 1
+            break
+    commas = [k for k in range(hard, fin) if v.low[k] == "," and v.q[k] < 0]
+    seg = commas[-1] + 1 if commas else hard
+    first = v.low[seg] if seg < fin else ""
+    if first == "wie":
+        return _wie(v, seg, fin, cue, passive)
+    if commas and first in _RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
+        start = np_backward(v, seg - 1, hard)
+        speaker = (start, seg - 1) if start < seg - 1 else None
+        found = _content_after(v, after, sense)
+        if found is None or found[0] == "reported":
+            return None
+        return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
+    speaker: tuple[int, int] | None
+    if seg < fin and v.cls[seg] == "SUB" and v.low[seg] not in ("dass", "daß", "ob"):
+        # the verb of a subordinate clause: "…, indem er sagte, …", "Nachdem sie erklärt hatte, …"
+        s0 = skip_to_subject(v, seg + 1, fin)
+        e = np_forward(v, s0, fin)
+        speaker = trim(v, s0, e) if e > s0 and subject_like(v, s0, e) else None
+        if passive:
+            speaker = _speaker_after(v, seg + 1, fin, True)
+        end = max(cue) + 1
+        while end < n and v.cls[end] == "AUX" and v.q[end] < 0:
+            end += 1
+        found = _content_after(v, end, sense)
+        if found is None or found[0] in ("reported", "fragment") or seg == hard and found[0] == "frame" \
+                and v.low[end] != ",":
+            return None
+        return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
+    if v.cls[fin - 1] == "CONJ" if fin > 0 else False:
+        # a second verb phrase of the same subject: "X stellte … ein und empfahl, …"
+        s0, s1 = trim(v, hard, fin)
+        e = np_forward(v, s0, s1)
+        speaker = (s0, e) if e > s0 and subject_like(v, s0, e) else None
+    elif passive:
+        speaker = _speaker_after(v, fin + 1, n, True)
+    else:
+        ps, pe = trim(v, hard, fin)
+        s = skip_to_subject(v, fin + 1, n)
+        if s < n and v.low[s] in ("er", "sie", "ich", "wir", "man") and s not in cue:
+            speaker = (s, s + 1)  # "Das sagte er", "Als Grund gab sie an"
+        elif v.cls[ps] == "SUB" if ps < pe else False:
+            speaker = _speaker_after(v, fin + 1, n, False)
+        elif subject_like(v, ps, pe):
+            speaker = (ps, pe)
+        else:
+            speaker = _speaker_after(v, fin + 1, n, False)
+    if speaker is not None and speaker[0] > fin:
+        after = max(after, speaker[1])
+    found = _content_after(v, after, sense)
+    if found is None:
+        return None
+    how, content, qn = found
+    if how == "reported" and (speaker is None or passive):
+        return None
+    return Cand(how, content, speaker, cue, quote_index=qn)
+
+
+def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
+    """„…“, sagte X / Die Lage sei ernst, sagte X(, und …)."""
+    if not (sense.quote or sense.clause) or sense.dass_only:
+        return None
+    n = len(v)
+    end = fin - 1 if v.low[fin - 1] in BOUND else fin
+    if end <= 0:
+        return None
+    start = 0
+    for k in range(end - 1, -1, -1):
+        if v.q[k] < 0 and v.low[k] in (":", ";"):
+            start = k + 1
+            break
+    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß"):
+        return None
+    speaker = _speaker_after(v, fin + 1, n, passive)
+    content = [(start, end)]
+    tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)
+    k = tail
+    while k < n and k < tail + 6 and v.low[k] not in (",", ".", "!", "?", ";", ":") and v.q[k] < 0:
+        k += 1
+    if k < n and v.low[k] == "," and k + 1 < n and v.cls[k + 1] != "CONJ":
+        content.append((k + 1, n))
+    qn = v.q[start] if v.q[start] >= 0 and v.qtok[v.q[start]] == (start, end) else -1
+    if qn < 0 and v.q[start] >= 0 and v.qtok[v.q[start]][1] >= end - 1 and v.qtok[v.q[start]][0] == start:
+        qn = v.q[start]
+    return Cand("inverted", content if qn < 0 else [v.qtok[qn]] + content[1:], speaker, cue,
+                quote_index=qn)
+
+
+def _wie(v: View, cs: int, fin: int, cue: list[int], passive: bool) -> Cand | None:
+    """Wie X mitteilte, … / …, wie X berichtete."""
+    n = len(v)
+    end = max(cue) + 1
+    while end < n and v.cls[end] == "AUX" and v.q[end] < 0:
+        end += 1
+    if passive:
+        speaker = _speaker_after(v, cs + 1, fin, True)
+    else:
+        s = skip_to_subject(v, cs + 1, fin)
+        if s < fin and v.low[s] == "es":
+            s += 1
+            if s < fin and v.cls[s] == "PREP":
+                s += 1
+        e = np_forward(v, s, fin)
+        speaker = trim(v, s, e) if e > s else None
+    content = [(0, cs), (end, n)]
+    return Cand("attribution", content, speaker, sorted({cs, *cue}))

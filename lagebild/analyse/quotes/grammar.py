@@ -1,0 +1,213 @@
+"""A token view of one sentence (or of sentences one quotation holds together), with the
+few bits of German grammar speaker spans need: noun phrases read forwards and backwards.
+
+No tagger: closed-class words come from ``quote_words.tsv``; any other capitalised word
+inside a sentence is a noun or a name (German capitalises both), a lower-case word with an
+adjective ending between a determiner and a noun is an adjective.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lagebild.analyse.quotes.lexicon import lexicon
+from lagebild.analyse.quotes.marks import Marked
+from lagebild.model import Token
+
+_ADJ_END = ("e", "en", "em", "er", "es")
+_ORDINAL = re.compile(r"\d+\.?$|\d+[-‐‑]\w+$")
+PUNCT = frozenset(".,;:!?()[]–—-\"'„“”»«‚‘’…/")
+SPEAKER_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
+_DATIVE_PRON = frozenset({"ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch"})
+_OBLIQUE_DET = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen",
+                          "ihrem", "ihren", "keinem", "keinen"})
+
+
+@dataclass(slots=True)
+class View:
+    """Tokens of one unit with what the rules ask of each token."""
+
+    text: str
+    toks: list[Token]
+    low: list[str]
+    cap: list[bool]
+    cls: list[str]  # closed class from quote_words.tsv, "P" punctuation, "" open class
+    q: list[int]  # index into ``quotes`` of the top-level quotation holding the token, or -1
+    quotes: list[Marked]
+    qtok: list[tuple[int, int]]  # token range of each quotation
+
+    @classmethod
+    def build(cls, text: str, toks: list[Token], quotes: list[Marked]) -> View:
+        words = lexicon().words
+        low = [t.text.lower() for t in toks]
+        cap = [t.text[:1].isupper() for t in toks]
+        klass = [words.get(w, "P" if w in PUNCT else "") for w in low]
+        q = [-1] * len(toks)
+        qtok: list[tuple[int, int]] = []
+        k = 0
+        for n, m in enumerate(quotes):
+            while k < len(toks) and toks[k].end <= m.start:
+                k += 1
+            first = k
+            while k < len(toks) and toks[k].start < m.end:
+                q[k] = n
+                k += 1
+            qtok.append((first, k))
+        return cls(text, toks, low, cap, klass, q, quotes, qtok)
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def is_noun(self, i: int) -> bool:
+        return self.cap[i] and self.cls[i] == "" and self.q[i] < 0
+
+    def is_adj(self, i: int) -> bool:
+        w = self.low[i]
+        if self.q[i] >= 0 or self.cls[i]:
+            return False
+        if _ORDINAL.match(w):
+            return True
+        return not self.cap[i] and w.endswith(_ADJ_END) and w.replace("-", "").isalpha() \
+            and not lexicon().senses(w)
+
+    def quote_at(self, i: int) -> int:
+        """Index of the quotation that starts at token ``i``, or -1."""
+        n = self.q[i]
+        return n if n >= 0 and self.qtok[n][0] == i else -1
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens ``a`` to ``b`` (exclusive)."""
+        return self.toks[a].start, self.toks[b - 1].end
+
+
+def looks_past(v: View, i: int) -> bool:
+    """A lower-case open-class word in -te/-ten: most likely a verb in the simple past."""
+    w = v.low[i]
+    return not v.cap[i] and not v.cls[i] and len(w) > 4 and w.endswith(("te", "ten")) \
+        and w.isalpha() and v.q[i] < 0
+
+
+def content_end(v: View, a: int, b: int) -> int:
+    """Where reported content that starts at ``a`` ends: before ", erkannte …" or
+    "und bemühte …", a new verb phrase of the reporting clause's subject."""
+    lex = lexicon()
+    for k in range(a + 1, b - 1):
+        if v.q[k] >= 0:
+            continue
+        if v.low[k] == "," and (looks_past(v, k + 1) or any(kind == "fin" for _, kind in lex.senses(v.low[k + 1]))) \
+                and not v.cap[k + 1]:
+            return k
+        if v.low[k] == "und" and looks_past(v, k + 1) and lex.senses(v.low[k + 1]):
+            return k
+    return b
+
+
+def np_core(v: View, i: int, hi: int) -> int:
+    """End of a determiner-adjectives-noun(s) phrase starting at ``i`` (``i`` if none)."""
+    j = i
+    if j < hi and v.cls[j] == "DET":
+        j += 1
+    while j < hi and v.is_adj(j):
+        j += 1
+    k = j
+    while k < hi and v.is_noun(k):
+        k += 1
+    if k == j:
+        n = v.quote_at(j) if j < hi else -1
+        if n < 0:
+            return i
+        k = v.qtok[n][1]
+    return k
+
+
+def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
+    """End of the noun phrase that starts at ``i``: a pronoun, or a noun phrase with its
+    genitives, von-phrases, a parenthesis and a comma-enclosed apposition ("Ein Sprecher der
+    Polizei, Lars Beringer,"); ``i`` when there is none."""
+    if i < hi and v.low[i] in SPEAKER_PRONOUNS:
+        return i + 1
+    j = np_core(v, i, hi)
+    if j == i:
+        return i
+    while j < hi:
+        w = v.low[j]
+        n = v.quote_at(j)
+        if n >= 0 and v.is_noun(j - 1):  # des Magazins „Der Spiegel“
+            j = v.qtok[n][1]
+            continue
+        if w in ("des", "der", "eines", "einer", "von", "vom"):
+            k = np_core(v, j + (w in ("von", "vom")), hi)
+            if k > j + 1:
+                j = k
+                continue
+        if w == "(":
+            close = next((k for k in range(j + 1, min(hi, j + 9)) if v.low[k] == ")"), -1)
+            if close > 0:
+                j = close + 1
+                continue
+        if w == "," and j + 1 < hi and v.is_noun(j + 1):
+            k = np_core(v, j + 1, hi)
+            while k < hi and v.is_noun(k):
+                k += 1
+            if k < hi and v.low[k] == "," and k > j + 1:
+                j = k  # the apposition, without its closing comma
+                continue
+        if w in ("und", "sowie") and coordinate:
+            k = np_forward(v, j + 1, hi, coordinate=False)
+            if k > j + 1 and v.cls[j + 1] != "PRON":
+                j = k
+                continue
+        break
+    return j
+
+
+def np_backward(v: View, j: int, lo: int) -> int:
+    """Start of the noun phrase that ends just before ``j`` ("offiziellen Angaben" zufolge)."""
+    k = j
+    while k > lo:
+        t = k - 1
+        if v.q[t] >= 0:
+            k = max(lo, v.qtok[v.q[t]][0])
+            continue
+        if v.is_noun(t) or v.is_adj(t) or v.cls[t] == "DET" or v.low[t] in ("von", "vom", "(", ")"):
+            k = t
+            continue
+        break
+    while k < j and (v.low[k] in ("von", "vom", ")") or v.cls[k] == "P"):
+        k += 1
+    return k if any(v.is_noun(x) or v.q[x] >= 0 for x in range(k, j)) else j
+
+
+def subject_like(v: View, a: int, b: int) -> bool:
+    """Can tokens a..b (a prefield) be the subject of the verb after them?"""
+    if a >= b:
+        return False
+    w = v.low[a]
+    if w in SPEAKER_PRONOUNS:
+        return b == a + 1
+    if v.cls[a] == "DET":
+        if w in _OBLIQUE_DET:
+            return False
+        if b == a + 1:
+            return False  # "Dies", "Das" alone: an object
+        return True
+    if v.q[a] >= 0:
+        return True
+    return v.is_noun(a)
+
+
+def skip_to_subject(v: View, i: int, hi: int) -> int:
+    """First token after a finite verb that can open its subject (skips sich, adverbs, a
+    dative pronoun)."""
+    while i < hi and (v.low[i] in _DATIVE_PRON or v.low[i] == "sich" or v.cls[i] in ("ADV", "FOCUS")):
+        i += 1
+    return i
+
+
+def trim(v: View, a: int, b: int) -> tuple[int, int]:
+    """Drops focus particles, conjunctions and punctuation from both ends of a span."""
+    while a < b and (v.cls[a] in ("FOCUS", "CONJ", "P") and v.q[a] < 0):
+        a += 1
+    while b > a and (v.cls[b - 1] in ("P", "ADV", "FOCUS") and v.q[b - 1] < 0):
+        b -= 1
+    return a, b
