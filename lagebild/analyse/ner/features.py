@@ -1,0 +1,110 @@
+"""CRF features for German names.
+
+All German nouns are capitalised, so capitalisation says little: the features that carry
+weight are the word itself, its shape and affixes (-burg, -ische, GmbH), hyphen parts
+(UN-Sicherheitsrat, Merkel-Regierung), KB facts (given name, country adjective, one-word KB
+name), KB span matches, the neighbouring words and, in the second pass, what the first pass
+found elsewhere in the same document. Word-level parts are cached per word string: that
+keeps feature extraction near the CRF's own speed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from lagebild.analyse.ner.gazetteer import Match, word_flags
+
+_SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
+                            **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
+                            **{c: "d" for c in "0123456789"}})
+_RUNS = re.compile(r"(.)\1+")
+
+
+@cache
+def shape(word: str) -> str:
+    """Compressed word shape: ``Kim`` -> ``Xx``, ``Jong-un`` -> ``Xx-x``, ``EDSCG`` -> ``X``."""
+    s = word.translate(_SHAPE_MAP)
+    s = "".join("x" if c.isalpha() and c.islower() else "X" if c.isalpha() else c for c in s)
+    return _RUNS.sub(r"\1", s)
+
+
+@cache
+def word_features(word: str) -> tuple[str, ...]:
+    low = word.lower()
+    f = ["w=" + word, "l=" + low, "sh=" + shape(word)]
+    n = len(low)
+    for k in (2, 3, 4, 5):
+        if n > k:
+            f.append(f"s{k}=" + low[-k:])
+    for k in (3, 4):
+        if n > k + 1:
+            f.append(f"p{k}=" + low[:k])
+    f.append("len=" + str(min(n, 10)))
+    if "-" in word and n > 2:
+        head, _, tail = low.rpartition("-")
+        f.append("h0=" + low.split("-", 1)[0])
+        f.append("h1=" + tail)
+        if len(tail) > 4:
+            f.append("h1s4=" + tail[-4:])
+        f.append("h0sh=" + shape(word.split("-", 1)[0]))
+    if word.isupper() and n > 1:
+        f.append("caps")
+    f.extend("g=" + g for g in word_flags(word))
+    return tuple(f)
+
+
+@cache
+def context_features(word: str, offset: int) -> tuple[str, ...]:
+    p = f"{offset}"
+    low = word.lower()
+    f = [p + "l=" + low, p + "sh=" + shape(word)]
+    if abs(offset) == 1:
+        if len(low) > 3:
+            f.append(p + "s3=" + low[-3:])
+        f.extend(p + "g=" + g for g in word_flags(word))
+    return tuple(f)
+
+
+def kb_span_tags(n: int, matches: Sequence[Match], types: Sequence[str]) -> list[str]:
+    """Per-token ``B-TYPE``/``I-TYPE`` of KB matches (``types`` gives each match's type)."""
+    tags = [""] * n
+    for m, t in zip(matches, types, strict=True):
+        tags[m.start] = "B-" + t
+        for k in range(m.start + 1, m.end):
+            tags[k] = "I-" + t
+    return tags
+
+
+def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
+                      doc_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+    """Feature lists for one sentence; ``doc_tags`` adds second-pass document features."""
+    n = len(words)
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        f = ["b"]
+        f.extend(word_features(w))
+        if i == 0:
+            f.append("BOS")
+        else:
+            f.extend(context_features(words[i - 1], -1))
+            f.append("bi=" + words[i - 1].lower() + "|" + w.lower())
+            if i > 1:
+                f.extend(context_features(words[i - 2], -2))
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            f.extend(context_features(words[i + 1], 1))
+            if i < n - 2:
+                f.extend(context_features(words[i + 2], 2))
+        kt = kb_tags[i]
+        if kt:
+            f.append("kb=" + kt)
+        if i > 0 and kb_tags[i - 1]:
+            f.append("-1kb=" + kb_tags[i - 1])
+        if i < n - 1 and kb_tags[i + 1]:
+            f.append("1kb=" + kb_tags[i + 1])
+        if doc_tags is not None:
+            f.extend(doc_tags[i])
+        out.append(f)
+    return out

@@ -1,0 +1,135 @@
+"""Finding KB names in a token sequence, and the per-word KB facts the tagger uses as features.
+
+Matching is on token spans, longest first, through ``kb.fold`` keys, so "Kim Jong Un",
+"Kim Jong-un" and "Kim Jong Uns" all land on one entry; a final genitive ``-s``/``-es`` is
+forgiven (Putins, UN-Sicherheitsrates). Case-strict aliases (EU, dpa) match only as written.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from lagebild.analyse.ner.kb import KB, _NON_ALNUM, fold, is_case_strict, load_kb
+from lagebild.analyse.tokens import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # first token
+    end: int  # token after the last
+    ids: tuple[str, ...]
+    weak: bool = False  # only ambiguous aliases matched: needs the tagger's agreement
+
+
+@cache
+def _exact(token: str) -> str:
+    return "=" + _NON_ALNUM.sub("", token)
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    """The key and its forms without a genitive ending."""
+    if key.startswith("=") or len(key) < 4:
+        return (key,)
+    if key.endswith("es"):
+        return key, key[:-1], key[:-2]
+    if key.endswith("s"):
+        return key, key[:-1]
+    return (key,)
+
+
+@cache
+def _first_keys() -> frozenset[str]:
+    kb = load_kb()
+    out = set()
+    for entry in kb.entries.values():
+        for alias in {entry.name, *entry.aliases}:
+            toks = tokenize(alias)
+            if toks:
+                first = toks[0].text
+                out.add(_exact(first) if is_case_strict(alias) else fold(first))
+    return frozenset(out)
+
+
+def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
+    """Non-overlapping KB name matches, leftmost-longest."""
+    kb = kb or load_kb()
+    firsts = _first_keys()
+    index = kb.index
+    n = len(tokens)
+    out: list[Match] = []
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        upper = tok[:1].isupper()
+        if not (upper or tok[:1].islower()):
+            i += 1
+            continue
+        f0 = fold(tok)
+        if not (_exact(tok) in firsts or (upper and (f0 in firsts or any(v in firsts for v in _variants(f0))))):
+            i += 1
+            continue
+        best: Match | None = None
+        folded = ""
+        exact = "="
+        for j in range(i, min(n, i + kb.max_tokens)):
+            t = tokens[j]
+            f = fold(t)
+            if not f:
+                break
+            folded += f
+            exact += _exact(t)[1:]
+            key = exact if exact in index else ""
+            if not key and upper:
+                key = next((v for v in _variants(folded) if v in index), "")
+            if key:
+                best = Match(i, j + 1, tuple(index[key]), key not in kb.strong)
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
+@cache
+def word_flags(token: str) -> tuple[str, ...]:
+    """KB facts about one word: given name, adjective of a country, one-word KB name (by type),
+    role noun. Cached per word: the same words recur across a corpus."""
+    kb = load_kb()
+    key = fold(token)
+    if not key or not token[:1].isalpha():
+        return ()
+    out = []
+    if key in kb.given_names:
+        out.append("fn")
+    if any(v in kb.surnames for v in _variants(key)):
+        out.append("sn")
+    if key in kb.person_cues:
+        out.append("pcue")
+    if key in kb.org_cues:
+        out.append("ocue")
+    for v in _variants(key):
+        if v in kb.role_nouns:
+            out.append("role")
+            break
+    ids = kb.index.get(_exact(token))
+    if ids is None and token[:1].isupper():
+        for v in _variants(key):
+            ids = kb.index.get(v)
+            if ids:
+                break
+    if ids:
+        out.extend(sorted({"kb" + kb.entries[i].type for i in ids}))
+    for stem in _adjective_stems(key):
+        if stem in kb.adjectives:
+            out.append("adj")
+            break
+    return tuple(out)
+
+
+_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _adjective_stems(key: str) -> list[str]:
+    return [key[: len(key) - len(e)] if e else key for e in _ADJ_ENDINGS if key.endswith(e) and len(key) > len(e) + 3]

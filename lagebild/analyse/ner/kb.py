@@ -1,0 +1,188 @@
+"""The knowledge base of real-world entities: readable TSV files under ``analyse/de/kb/``.
+
+Why files, not code: journalists and users extend the KB (a new minister, a new agency)
+without touching Python. See ``de/kb/README.md`` for the columns. Names are matched through
+a *fold* that forgives German vs English romanisation (Peskow/Peskov, Lawrow/Lavrov,
+Schoigu/Shoigu), hyphenation (Kim Jong-un/Kim Jong Un) and diacritics.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from lagebild.analyse.de import word_list
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("yy", "y"), ("kh", "h"))
+
+
+@cache
+def fold(text: str) -> str:
+    """A matching key: lower case, no diacritics or separators, romanisation evened out."""
+    s = text.lower().replace("ß", "ss")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = _NON_ALNUM.sub("", s)
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return s
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """One holder's time in a role: ``role@country`` from ``start`` to ``end`` (ISO prefixes)."""
+
+    role: str
+    start: str
+    end: str  # "" while in office
+
+    def covers(self, date: str) -> bool:
+        start = (self.start + "-01-01")[:10] if len(self.start) == 4 else (self.start + "-01")[:10]
+        end = (self.end + "-12-31")[:10] if len(self.end) == 4 else (self.end + "-31")[:10]
+        return start <= date[:10] and (not self.end or date[:10] <= end)
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    id: str
+    type: str  # PER ORG GPE LOC MISC
+    name: str  # canonical (German) name
+    aliases: tuple[str, ...]  # a final "?" marks an ambiguous alias (Bild, Union, Essen)
+    kind: str = ""  # country, capital, city, region, agency, party, ...
+    country: str = ""  # the country id a person serves or a capital stands for
+    short: tuple[str, ...] = ()  # forms usable alone once the entity was named in a document
+    tenures: tuple[Tenure, ...] = ()
+
+
+@dataclass
+class KB:
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    #: folded (or, for case-strict aliases, "=" + exact) key -> entry ids
+    index: dict[str, list[str]] = field(default_factory=dict)
+    #: keys of at least one alias not marked ambiguous ("?" in the files): the others count
+    #: only where the tagger also sees a name
+    strong: set[str] = field(default_factory=set)
+    #: folded word lists for the tagger's features: given names, family names, words before
+    #: a person's name (titles, offices), words inside or next to organisation names
+    given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    person_cues: frozenset[str] = frozenset()
+    org_cues: frozenset[str] = frozenset()
+    #: nationality adjective stems (folded) -> country id
+    adjectives: dict[str, str] = field(default_factory=dict)
+    #: role noun (folded) -> role@country
+    role_nouns: dict[str, str] = field(default_factory=dict)
+    #: a capital's entry id -> the country id it can stand for (metonymy)
+    metonyms: dict[str, str] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def add(self, entry: KBEntry) -> None:
+        self.entries[entry.id] = entry
+        weak = {a[:-1] for a in entry.aliases if a.endswith("?")}
+        for alias in dict.fromkeys([entry.name, *entry.aliases]):
+            if alias.endswith("?"):
+                self.add_alias(alias[:-1], entry.id, strong=False)
+            elif alias not in weak:
+                self.add_alias(alias, entry.id)
+
+    def add_alias(self, alias: str, entry_id: str, strong: bool = True) -> None:
+        key = alias_key(alias)
+        ids = self.index.setdefault(key, [])
+        if entry_id not in ids:
+            ids.append(entry_id)
+        if strong:
+            self.strong.add(key)
+        self.max_tokens = max(self.max_tokens, alias.count(" ") + alias.count("-") + 1)
+
+    def holder(self, role: str, date: str | None) -> KBEntry | None:
+        """The person holding ``role`` (``role@country``) on ``date`` (latest holder if no date)."""
+        best: tuple[str, KBEntry] | None = None
+        for entry in self.entries.values():
+            for tenure in entry.tenures:
+                if tenure.role != role:
+                    continue
+                if date:
+                    if tenure.covers(date):
+                        return entry
+                elif not tenure.end:
+                    return entry
+                elif best is None or tenure.end > best[0]:
+                    best = (tenure.end, entry)
+        return None if date else (best[1] if best else None)
+
+
+def is_case_strict(alias: str) -> bool:
+    """Short all-caps aliases (EU, UN, AFP) and lower-case ones (dpa) match only as written:
+    folded, "Un" in "Kim Jong Un" would be the UN."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and (alias[0].islower() or (len(letters) <= 5 and all(c.isupper() for c in letters)))
+
+
+def alias_key(alias: str) -> str:
+    return "=" + _NON_ALNUM.sub("", alias) if is_case_strict(alias) else fold(alias)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    out = []
+    for line in word_list(f"kb/{name}"):
+        cells = [c.strip() for c in line.split("\t")]
+        out.append(cells + [""] * (width - len(cells)))
+    return out
+
+
+def _tenures(cell: str) -> tuple[Tenure, ...]:
+    """``president@ru:2000-2008,2012-; prime_minister@ru:2008-2012`` -> tenures."""
+    out = []
+    for part in cell.split(";"):
+        if not part.strip():
+            continue
+        role, _, spans = part.strip().partition(":")
+        for span in spans.split(","):
+            m = re.fullmatch(r"\s*([\d-]{4,10}?)\s*(?:/|-(?=\d{4}|$)|–)\s*([\d-]{4,10})?\s*", span)
+            if m:
+                out.append(Tenure(role.strip(), m.group(1), m.group(2) or ""))
+    return tuple(out)
+
+
+@cache
+def load_kb() -> KB:
+    """Read every KB file once per process."""
+    kb = KB()
+    for cid, name, aliases, adjectives, _ in _rows("countries.tsv", 5):
+        kb.add(KBEntry(cid, "GPE", name, _split(aliases), kind="country"))
+        for adj in _split(adjectives):
+            kb.adjectives[fold(adj)] = cid
+    for cid, name, aliases in _rows("capitals.tsv", 3):
+        eid = "gpe:" + slug(name)
+        kb.add(KBEntry(eid, "GPE", name, _split(aliases), kind="capital", country=cid))
+        kb.metonyms[eid] = cid
+    for eid, etype, name, aliases, kind in _rows("places.tsv", 5):
+        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind))
+    for eid, etype, name, aliases, kind in _rows("organisations.tsv", 5):
+        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind))
+    for eid, name, aliases, short, country, roles in _rows("people.tsv", 6):
+        kb.add(KBEntry(eid, "PER", name, _split(aliases), kind="person", country=country,
+                       short=_split(short), tenures=_tenures(roles)))
+    for nouns, role in _rows("role_nouns.tsv", 2):
+        for noun in _split(nouns):
+            kb.role_nouns[fold(noun)] = role
+    kb.given_names = frozenset(fold(n) for n in word_list("kb/given_names.txt"))
+    kb.surnames = frozenset(fold(n) for n in word_list("kb/surnames.txt"))
+    kb.person_cues = frozenset(fold(n) for n in word_list("kb/person_cues.txt"))
+    kb.org_cues = frozenset(fold(n) for n in word_list("kb/org_cues.txt"))
+    return kb
+
+
+_UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slug(name: str) -> str:
+    """``Bonnie Jenkins`` -> ``bonnie_jenkins``: the stable part of an id made from a name."""
+    s = name.lower().translate(_UMLAUT)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "_", s).strip("_")

@@ -1,0 +1,139 @@
+"""Two CRF passes over a document: sentence features, then document features.
+
+The second pass sees what the first found elsewhere in the same article (a name recognised
+once is the same name throughout; "Jenkins" after "Bonnie Jenkins" is a person). The
+second model was trained on first-pass output the first model had not seen (jackknifed, see
+``scripts/train_ner.py``), so it learns how far to trust it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from lagebild.analyse.ner.features import kb_span_tags, sentence_features
+from lagebild.analyse.ner.gazetteer import kb_matches
+from lagebild.analyse.ner.kb import fold, load_kb
+from lagebild.errors import ModelError
+
+MODEL_PASS1 = "ner_pass1.crfsuite"
+MODEL_PASS2 = "ner_pass2.crfsuite"
+
+Chunk = tuple[int, int, str]  # first token, token after the last, label
+
+
+@dataclass
+class Models:
+    pass1: Any  # pycrfsuite.Tagger
+    pass2: Any | None
+
+
+def open_tagger(path: Path | str) -> Any:
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot open NER model {path}: {exc}") from exc
+    return tagger
+
+
+def load_models(pass1: Path | str, pass2: Path | str | None) -> Models:
+    return Models(open_tagger(pass1), open_tagger(pass2) if pass2 else None)
+
+
+@cache
+def default_models() -> Models:
+    """The models shipped in ``lagebild/analyse/models`` (loaded once per process)."""
+    folder = resources.files("lagebild.analyse").joinpath("models")
+    p1, p2 = folder.joinpath(MODEL_PASS1), folder.joinpath(MODEL_PASS2)
+    if not p1.is_file():
+        raise ModelError(f"the NER model {MODEL_PASS1} is missing; run scripts/train_ner.py")
+    return load_models(str(p1), str(p2) if p2.is_file() else None)
+
+
+def chunks(tags: Sequence[str]) -> list[Chunk]:
+    """BIO tags -> chunks (an I- after O or another type starts a chunk)."""
+    out: list[Chunk] = []
+    start, label = 0, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind = tag[2:] if len(tag) > 2 else ""
+        begins = tag.startswith("B-") or (tag.startswith("I-") and kind != label)
+        if label and (tag == "O" or begins):
+            out.append((start, i, label))
+            label = ""
+        if begins:
+            start, label = i, kind
+    return out
+
+
+def kb_tags_for(words: Sequence[str]) -> list[str]:
+    kb = load_kb()
+    matches = kb_matches(words, kb)
+    return kb_span_tags(len(words), matches, [kb.entries[m.ids[0]].type for m in matches])
+
+
+def _key(word: str) -> str:
+    k = fold(word)
+    return k[:-1] if k.endswith("s") and len(k) > 4 else k
+
+
+def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Per token: its own first-pass tag, the labels the same word got elsewhere in the
+    document, and whether it was the last (first) word of a multi-word name elsewhere."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    last: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, Counter[str]] = defaultdict(Counter)
+    for words, ts in zip(sentences, tags, strict=True):
+        for s, e, label in chunks(ts):
+            for k in range(s, e):
+                seen[_key(words[k])][label] += 1
+            if e - s > 1:
+                last[_key(words[e - 1])][label] += 1
+                first[_key(words[s])][label] += 1
+    out: list[list[list[str]]] = []
+    for words, ts in zip(sentences, tags, strict=True):
+        sent: list[list[str]] = []
+        own = {k: lab for s, e, lab in chunks(ts) for k in range(s, e)}
+        for i, w in enumerate(words):
+            f = ["p1=" + ts[i]]
+            if w[:1].isupper():
+                key = _key(w)
+                counts = seen.get(key)
+                if counts:
+                    c = counts.copy()
+                    if i in own:
+                        c[own[i]] -= 1
+                    c = +c
+                    if c:
+                        f.append("d=" + c.most_common(1)[0][0])
+                        f.append("d=" + ts[i][:1] + c.most_common(1)[0][0])
+                    elif i not in own:
+                        f.append("d=none")
+                for name, table in (("dl=", last), ("df=", first)):
+                    lc = table.get(key)
+                    if lc:
+                        f.append(name + lc.most_common(1)[0][0])
+            sent.append(f)
+        out.append(sent)
+    return out
+
+
+def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = None,
+                 kb_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+    """BIO tags (PER ORG LOC MISC DRV PRT) for each sentence of one document."""
+    models = models or default_models()
+    if kb_tags is None:
+        kb_tags = [kb_tags_for(words) for words in sentences]
+    feats = [sentence_features(words, kt) for words, kt in zip(sentences, kb_tags, strict=True)]
+    first = [models.pass1.tag(f) if f else [] for f in feats]
+    if models.pass2 is None:
+        return first
+    dfeats = doc_features(sentences, first)
+    return [models.pass2.tag([a + b for a, b in zip(f, d, strict=True)]) if f else []
+            for f, d in zip(feats, dfeats, strict=True)]

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Train lagebild's two-pass CRF name tagger; optionally cross-validate it on GermEval.
+
+Training data (all CC BY 4.0, so the model may ship; nothing from it is copied into the repo):
+  * GermEval 2014 NER, dev split (../shared/datasets/germeval2014_dev), outer level:
+    PER ORG LOC, OTH -> MISC, *deriv -> DRV, *part -> PRT (the last two are learnt only so
+    that "russische" or "EU-weit" are not taken for names; they are never output).
+  * DFKI SmartData (ner_extra/smartdata_corpus_de/derived_v1_all_regextok.bio):
+    PERSON -> PER, ORGANIZATION* -> ORG, LOCATION/_CITY/_STREET/_STOP -> LOC, rest -> O.
+  * Legal Entity Recognition dev+test (ner_extra/legal_ner_ler_de): PER/RR/AN -> PER,
+    LD/ST/STR/LDS -> LOC, ORG/UN/INN/GRT/MRK -> ORG, legal norms -> O; only sentences that
+    hold a PER/LOC/ORG name are used (the rest is citations of law).
+  Europarl NER (no explicit license) is NOT used.
+
+Pass 1 sees sentence features; pass 2 also sees document features computed from pass-1
+tags. Pass 2 is trained on jackknifed pass-1 output (each part tagged by a pass-1 model
+trained without it), so it learns how reliable pass 1 is on unseen text.
+
+  scripts/train_ner.py                 # train on everything, write lagebild/analyse/models/
+  scripts/train_ner.py --folds 5       # 5-fold CV on GermEval dev (extra corpora always in
+                                       # training), writes a CoNLL file; then score it with
+                                       # ../shared/eval/score_ner.py --conll FILE
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from lagebild.analyse.ner.features import sentence_features  # noqa: E402
+from lagebild.analyse.ner.recognise import recognise  # noqa: E402
+from lagebild.analyse.ner.tagger import (MODEL_PASS1, MODEL_PASS2, Models,  # noqa: E402
+                                         doc_features, kb_tags_for, load_models)
+
+DATA = ROOT.parent / "shared" / "datasets"
+MODELS = ROOT / "lagebild" / "analyse" / "models"
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 120, "feature.possible_transitions": True}
+
+SMARTDATA = {"PERSON": "PER", "ORGANIZATION": "ORG", "ORGANIZATION_COMPANY": "ORG",
+             "LOCATION": "LOC", "LOCATION_CITY": "LOC", "LOCATION_STREET": "LOC", "LOCATION_STOP": "LOC"}
+LER = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
+       "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}
+
+
+@dataclass
+class Sentence:
+    words: list[str]
+    tags: list[str]  # training labels
+    gold: list[str] | None = None  # original GermEval tags, for scoring
+
+
+Doc = list[Sentence]
+
+
+def germeval_label(tag: str) -> str:
+    if tag in ("O", ""):
+        return "O"
+    prefix, label = tag[:2], tag[2:]
+    if label.endswith("deriv"):
+        return prefix + "DRV"
+    if label.endswith("part"):
+        return prefix + "PRT"
+    return prefix + ("MISC" if label == "OTH" else label)
+
+
+def mapped(tag: str, table: dict[str, str]) -> str:
+    if tag == "O" or len(tag) < 3:
+        return "O"
+    label = table.get(tag[2:])
+    return tag[:2] + label if label else "O"
+
+
+def fix_bio(tags: list[str]) -> list[str]:
+    """Make an I- that follows O or another type a B- (after label mapping)."""
+    out = []
+    for i, t in enumerate(tags):
+        if t.startswith("I-") and (i == 0 or out[-1][2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+    return out
+
+
+def read_germeval(path: Path) -> list[Doc]:
+    """Each GermEval sentence is its own document (they come from different articles)."""
+    docs: list[Doc] = []
+    rows: list[list[str]] = []
+    for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
+        if line.startswith("#\t"):
+            continue
+        if not line.strip():
+            if rows:
+                gold = [r[2] for r in rows]
+                docs.append([Sentence([r[1] for r in rows], [germeval_label(t) for t in gold], gold)])
+            rows = []
+            continue
+        rows.append(line.split("\t"))
+    return docs
+
+
+def read_smartdata(path: Path) -> list[Doc]:
+    docs: list[Doc] = []
+    doc: Doc = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def close_sentence() -> None:
+        nonlocal words, tags
+        if words:
+            doc.append(Sentence(words, fix_bio(tags)))
+        words, tags = [], []
+
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("-DOCSTART-"):
+            close_sentence()
+            if doc:
+                docs.append(doc)
+            doc = []
+        elif not line.strip():
+            close_sentence()
+        else:
+            w, _, t = line.partition("\t")
+            words.append(w)
+            tags.append(mapped(t.strip(), SMARTDATA))
+    close_sentence()
+    if doc:
+        docs.append(doc)
+    return docs
+
+
+def read_ler(paths: Iterable[Path]) -> list[Doc]:
+    docs: list[Doc] = []
+    for path in paths:
+        words: list[str] = []
+        tags: list[str] = []
+        for line in [*path.read_text(encoding="utf-8").split("\n"), ""]:
+            line = line.rstrip("\r")
+            if not line.strip():
+                if words and any(t != "O" for t in tags):
+                    docs.append([Sentence(words, fix_bio(tags))])
+                words, tags = [], []
+                continue
+            w, _, t = line.rpartition(" ")
+            words.append(w)
+            tags.append(mapped(t, LER))
+    return docs
+
+
+def items(doc: Doc) -> list[list[list[str]]]:
+    return [sentence_features(s.words, kb_tags_for(s.words)) for s in doc]
+
+
+def train(xy: Iterable[tuple[list[list[str]], list[str]]], path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in xy:
+        if x:
+            trainer.append(x, y)
+    trainer.set_params(PARAMS)
+    trainer.train(str(path))
+
+
+def train_models(docs: Sequence[Doc], out: Path, jackknife: int = 2, log: str = "") -> Models:
+    """Pass 1 on all docs; pass 2 on jackknifed pass-1 tags."""
+    t0 = time.time()
+    feats = [items(d) for d in docs]
+    p1 = out / MODEL_PASS1
+    train(((x, s.tags) for fd, d in zip(feats, docs) for x, s in zip(fd, d)), p1)
+    print(f"{log}pass 1 trained in {time.time() - t0:.0f}s", file=sys.stderr)
+    if jackknife < 2:
+        (out / MODEL_PASS2).unlink(missing_ok=True)
+        return load_models(p1, None)
+    order = list(range(len(docs)))
+    random.Random(13).shuffle(order)
+    pass1_tags: dict[int, list[list[str]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in range(jackknife):
+            held = set(order[part::jackknife])
+            tmp_model = Path(tmp) / f"jk{part}.crfsuite"
+            train(((x, s.tags) for i, (fd, d) in enumerate(zip(feats, docs)) if i not in held
+                   for x, s in zip(fd, d)), tmp_model)
+            tagger = load_models(tmp_model, None).pass1
+            for i in held:
+                pass1_tags[i] = [tagger.tag(x) if x else [] for x in feats[i]]
+            print(f"{log}jackknife part {part + 1}/{jackknife} at {time.time() - t0:.0f}s", file=sys.stderr)
+
+    def pass2_items() -> Iterable[tuple[list[list[str]], list[str]]]:
+        for i, (fd, d) in enumerate(zip(feats, docs)):
+            dfeats = doc_features([s.words for s in d], pass1_tags[i])
+            for x, df, s in zip(fd, dfeats, d):
+                yield [a + b for a, b in zip(x, df)], s.tags
+
+    p2 = out / MODEL_PASS2
+    train(pass2_items(), p2)
+    print(f"{log}pass 2 trained at {time.time() - t0:.0f}s", file=sys.stderr)
+    return load_models(p1, p2)
+
+
+def conll_lines(docs: Sequence[Doc], models: Models) -> list[str]:
+    """token gold pred lines for the held-out docs, through the full recogniser."""
+    lines = []
+    for doc in docs:
+        found = recognise([s.words for s in doc], models)
+        for s, names in zip(doc, found):
+            pred = ["O"] * len(s.words)
+            for f in names:
+                lab = {"GPE": "LOC", "MISC": "OTH"}.get(f.label, f.label)
+                pred[f.start] = "B-" + lab
+                for k in range(f.start + 1, f.end):
+                    pred[k] = "I-" + lab
+            assert s.gold is not None
+            lines.extend(f"{w}\t{g}\t{p}" for w, g, p in zip(s.words, s.gold, pred))
+            lines.append("")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=MODELS)
+    ap.add_argument("--folds", type=int, default=0, help="cross-validate on GermEval with K folds")
+    ap.add_argument("--only-fold", type=int, default=None, help="run just this fold (0-based)")
+    ap.add_argument("--conll", type=Path, default=Path("ner_cv.conll"), help="CV output file")
+    ap.add_argument("--no-extra", action="store_true", help="GermEval only")
+    ap.add_argument("--no-ler", action="store_true", help="leave out the legal corpus")
+    ap.add_argument("--jackknife", type=int, default=2, help="parts for pass-2 training; 0: no pass 2")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = ap.parse_args(argv)
+    PARAMS.update({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
+
+    germeval = read_germeval(args.data / "germeval2014_dev" / "NER-de-dev.tsv")
+    extra: list[Doc] = []
+    if not args.no_extra:
+        extra += read_smartdata(args.data / "ner_extra" / "smartdata_corpus_de" / "derived_v1_all_regextok.bio")
+        if not args.no_ler:
+            ler = args.data / "ner_extra" / "legal_ner_ler_de"
+            extra += read_ler([ler / "ler_dev.conll", ler / "ler_test.conll"])
+    print(f"GermEval {len(germeval)} docs, extra {len(extra)} docs", file=sys.stderr)
+
+    if not args.folds:
+        args.out.mkdir(parents=True, exist_ok=True)
+        train_models(germeval + extra, args.out, args.jackknife)
+        print(f"models written to {args.out}", file=sys.stderr)
+        return 0
+
+    lines: list[str] = []
+    folds = [args.only_fold] if args.only_fold is not None else range(args.folds)
+    for k in folds:
+        held = [d for i, d in enumerate(germeval) if i % args.folds == k]
+        rest = [d for i, d in enumerate(germeval) if i % args.folds != k]
+        with tempfile.TemporaryDirectory() as tmp:
+            models = train_models(rest + extra, Path(tmp), args.jackknife, log=f"fold {k}: ")
+            lines += conll_lines(held, models)
+    args.conll.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.conll}; score with score_ner.py --conll {args.conll}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
