@@ -33,7 +33,7 @@ HANDLERS: dict[str, res.Handler] = {
     "adj_duration": rel.adj_duration, "set_every": rel.set_every, "set_adv": rel.set_adv,
     "set_wd": rel.set_wd, "set_per": rel.set_per, "time_uhr": rel.clock, "time_first": rel.clock,
     "time_um": rel.clock, "daypart": rel.daypart, "midnight": rel.midnight, "fuzzy": res.fuzzy,
-    "holiday": res.holiday,
+    "holiday": res.holiday, "dur_first": rel.unit, "these_times": rel.these_times,
 }
 
 

@@ -91,10 +91,17 @@ def choose_year(dct: date, month: int, day: int | None, direction: str | None) -
     here = (dct.year, dct.month, day or dct.day) if day else (dct.year, dct.month, 1)
     ref = safe_date(*here) or dct
     cands = [dct.year - 1, dct.year, dct.year + 1]
+    reach = 300 if day else 335  # a tense that points further away is more likely misread
+
+    def near(y: int) -> bool:
+        return abs((key(y) - ref).days) <= reach
+
     if direction == "past":
-        ok = [y for y in cands if key(y) <= ref]
-        return max(ok) if ok else dct.year
-    if direction == "future":
-        ok = [y for y in cands if key(y) >= ref]
-        return min(ok) if ok else dct.year
+        ok = [y for y in cands if key(y) <= ref and near(y)]
+        if ok:
+            return max(ok)
+    elif direction == "future":
+        ok = [y for y in cands if key(y) >= ref and near(y)]
+        if ok:
+            return min(ok)
     return min(cands, key=lambda y: (abs((key(y) - ref).days), -y))

@@ -22,11 +22,11 @@ SEASON_TRIGGERS = frozenset(
     "den ganzen kommenden".split())
 NOT_YEAR_BEFORE = frozenset(
     "rund etwa über mehr fast knapp zu ca. ca circa mindestens insgesamt nur weitere gut exakt genau "
-    "Nr. Nr Nummer Paragraf Paragraph § Artikel Tel. Tel PLZ Postleitzahl Punkte Platz Rang "
-    "von".split())
+    "Nr. Nr Nummer Paragraf Paragraph § Artikel Tel. Tel PLZ Postleitzahl Punkte Platz Rang".split())
 _AGE_AFTER_RE = re.compile(r"\s+(?:alt|jung|älter|jünger)\w*")
 _YEAR_AFTER_RE = re.compile(r"\s+\d{4}\b")
 _NUMBER_RE = re.compile(r"\d")
+_RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–)\s*(\d[\d.]*)(?!\d)")
 
 
 def _sentence_start(st: State, pos: int) -> bool:
@@ -41,13 +41,15 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
     if name == "year":
         y = int(m.group("y"))
         trig = prev in YEAR_TRIGGERS or prev in lexicon().months
-        if prev in NOT_YEAR_BEFORE and not (prev == "von" and st.word_before(start, 2) in ("Ende", "Anfang")):
-            if prev != "von" or not trig:
-                return False
-        if prev in ("-", "–", "/") and not re.search(r"\d{4}\s*[-–/]\s*$", text[max(0, start - 8):start]):
+        if prev in NOT_YEAR_BEFORE:
             return False
         low = 1900 if not trig else 1000
         high = (st.dct.year + 30) if st.dct else 2100
+        if text[start - 1:start] in ("-", "–", "/") and not re.search(r"\d{4}\s*[-–/]$", text[max(0, start - 8):start]):
+            return False
+        rng = _RANGE_AFTER_RE.match(text, m.end())
+        if rng and not (1000 <= int(rng.group(1).replace(".", "")) <= high):
+            return False  # "2000 bis 3000 Grad"
         if not low <= y <= high:
             return False
         nxt = st.word_after(m.end())
@@ -95,6 +97,11 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
     if name == "time_um":
         nxt = st.word_after(m.end())
         return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Punkte", "Punkten", "Sekunden", "Minuten")
+    if name == "daypart":
+        return not re.match(r"\s+(?:auf|zum|zu)\s+(?:den\s+)?\d", text[m.end():m.end() + 16])
+    if name == "dur_first":
+        after = text.find(m.group("u"), m.end()) + len(m.group("u"))
+        return not _AGE_AFTER_RE.match(text, after) and not re.search(r"zwischen\s*$", text[max(0, start - 12):start])
     if name == "date_num":
         return prev not in ("um", "Um", "gegen", "ab", "bis")
     return True
@@ -108,6 +115,9 @@ def _valid_unit(m: re.Match[str], st: State, start: int) -> bool:
             return False
         if "Alter" in st.text[max(0, start - 16):start]:
             return False
+        if unit.startswith("Jahr") and (st.word_before(start) in ("ab", "unter", "Ab", "Unter")
+                                        or re.search(r"zwischen\s+\S+\s+und\s*$", st.text[max(0, start - 30):start])):
+            return False  # ages: "ab 16 Jahren", "zwischen sechs und elf Jahren"
         return True
     if unit == "Wochenende":
         return False

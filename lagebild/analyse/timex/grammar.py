@@ -30,12 +30,12 @@ PODS_ADV = ("morgens", "früh", "vormittags", "mittags", "nachmittags", "abends"
 def fragments() -> dict[str, str]:
     lex = lexicon()
     abbr = [m for m in lex.months if m not in lex.full_months]
-    month_any = "(?:" + alt(lex.full_months) + "|" + alt(abbr) + r"\.?)"
+    month_any = "(?:" + alt(lex.full_months) + "|" + alt(abbr) + rf"(?:\.|(?=\s*{YEAR})))"
     det_words = ["der", "die", "das", "dem", "den", "des"] + \
         [d + e for d in DEMONSTRATIVE for e in ("e", "er", "em", "en", "es")]
     rel_adj = "(?:" + "|".join(ci(stem) + ENDINGS for stem in REL_ADJ) + ")"
     numword = number_word_pattern()
-    number = rf"(?:\d+(?:,\d+)?|{numword}|{ci_alt(VAGUE)}|beiden)"
+    number = rf"(?:\d+(?:,\d+)?|(?i:{numword})|{ci_alt(VAGUE)}|beiden)"
     pod_low = "|".join(p.lower() for p in lex.dayparts)
     pod_any = alt([*lex.dayparts, *(p.lower() for p in lex.dayparts)])
     return {
@@ -55,7 +55,7 @@ def _fuzzy_pattern() -> str:
         body = r"\s+".join(words) + (ENDINGS + "?" if adj else "")
         if before:
             pre = r"\s+".join(ci(w) if i == 0 else re.escape(w) for i, w in enumerate(before.split()))
-            parts.append(rf"(?:(?P<pre{len(parts)}>{pre})\s+)?(?P<f{len(parts)}>{body})")
+            parts.append(rf"(?P<pre{len(parts)}>{pre})\s+(?P<f{len(parts)}>{body})")
         else:
             parts.append(rf"(?P<f{len(parts)}>{body})")
     return B + "(?:" + "|".join(parts) + ")" + E
@@ -71,8 +71,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "date_num": rf"(?<![\w.,])(?:(?P<wd>{WD}),?\s+)?(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\."
                     rf"(?:\s?(?P<y>{YEAR})|(?P<y2>\d{{2}})(?![\d.]))?(?![\d]|,\d)",
         "date_dm": rf"(?<![\w.,])(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?"
-                   rf"(?P<list>(?:[0-3]?\d\.(?:\s*,\s*|\s*[-–/]\s*|\s+(?:und|bis|oder|sowie|u\.)\s+"
-                   rf"(?:(?:am|zum|dem|den|vom)\s+)?)){{0,12}})"
+                   rf"(?P<list>(?:[0-3]?\d\.(?:\s*,?\s+(?:und|bis|oder|sowie|u\.)\s+|\s*,\s*|\s*[-–/]\s*)"
+                   rf"(?:(?:am|zum|dem|den|vom)\s+)?){{0,12}})"
                    rf"(?P<d>[0-3]?\d)\.\s*(?P<m>{M}){E}"
                    rf"(?:\s*(?P<y>{YEAR})|\s+(?P<ryadj>{ADJ})\s+Jahres{E})?",
         "month_year": rf"{B}(?:(?P<pos>{POS})\s+)?(?P<m>{M})(?:\s+|\s*,\s*)"
@@ -89,7 +89,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "century": rf"{B}(?:(?P<det>[dD]as|[dD]es|[dD]em)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>[a-zäöüß]+t)en\s+)"
                    rf"Jahrhundert(?:s|e)?{E}",
         "season": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+|(?P<anyadj>[a-zäöüß]{{3,}}{ENDINGS})\s+)?"
-                  rf"(?P<s>{f['SEASON']})(?P<suf>monate|monaten|s|es)?(?:\s+(?P<y>{YEAR}))?{E}",
+                  rf"(?P<s>{f['SEASON']})(?P<suf>monate|monaten|s|es)?(?:\s+(?P<y>{YEAR}))?(?![\w-])",
         "part_year": rf"{B}(?:(?P<det>[dD]em|[dD]as|[dD]es|[dD]er|[dD]ie|[dD]en)\s+)?"
                      rf"(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+"
                      rf"(?P<u>Quartal(?:s|es)?|Vierteljahr(?:es|s)?|Trimester|Halbjahr(?:es|s)?|"
@@ -110,6 +110,8 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ}|ersten|ganzen)\s+)?"
                 rf"(?:(?P<n>{N})\s+(?:(?P<nadj>[a-zäöüß]{{4,}}{ENDINGS})\s+)?)?(?P<u>{UNIT}){E}"
                 rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher|lang){E})?",
+        "dur_first": rf"{B}(?P<n>{N})(?=\s*(?:bis|-|–|oder|und)\s*{N}\s+(?P<u>{UNIT}){E})",
+        "these_times": rf"{B}(?P<det>[dD]ies(?:er|en))\s+(?:[a-zäöüß]{{3,}}en\s+)?Zeit(?:en)?{E}",
         "adj_duration": rf"{B}(?P<ad>(?:{f['NUMWORD']}|\d+-?)(?:wöchig|tägig|monatig|stündig|minütig){ENDINGS}?|"
                         rf"(?:jahre|monate|wochen|tage|stunden|jahrzehnte)lang{ENDINGS}?|"
                         rf"(?:lang|mehr)(?:jährig|wöchig|tägig|monatig){ENDINGS}){E}",

@@ -87,7 +87,6 @@ def relday(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     d = _day_shift(st, k)
     if d is None:
         return None
-    st.note_day(d, pos)
     return (f"{d.isoformat()}TEV", "TIME") if low == "vorabend" else (d.isoformat(), "DATE")
 
 
@@ -137,7 +136,7 @@ def weekend(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 
 
 def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
-    g = m.groupdict()
+    g = {"rel": None, "adj": None, "det": None, **m.groupdict()}
     u_word = g["u"]
     code, clock = lexicon().units[u_word]
     singular = u_word in ("Sekunde", "Minute", "Stunde", "Tag", "Tages", "Woche", "Monat", "Monats", "Jahr",
@@ -158,7 +157,7 @@ def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
         if (g["adj"] or "").startswith("ganz"):
             return duration(1, code, clock), "DURATION"
         if off is None and det.startswith(("dies", "jen")):
-            off = "0"
+            off = "=" if code == "D" else "0"
         if off is None:
             return None
         return _current_unit(st, pos, code, off)
@@ -181,8 +180,7 @@ def _current_unit(st: State, pos: int, code: str, off: str) -> Result:
     k = int(off)
     dct = st.dct
     if code == "Y":
-        base = st.recent_year(pos) if k == 0 else None
-        return str((base or dct.year) + k), "DATE"
+        return str(dct.year + k), "DATE"
     if code == "M":
         return cal.month_value(*cal.shift_month(dct.year, dct.month, k)), "DATE"
     if code == "W":
@@ -215,6 +213,10 @@ def _shifted(st: State, n: float | None, code: str, clock: bool, rel: str) -> Re
     if code == "Y":
         return str((st.ref_year or base.year) + k), "DATE"
     return None
+
+
+def these_times(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    return "PRESENT_REF", "DATE"
 
 
 def adj_duration(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:

@@ -185,7 +185,7 @@ def season(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 
 def part_year(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     g = m.groupdict()
-    half = "Halb" in g["u"] or "Hälfte" in g["u"]
+    half = "halb" in g["u"].lower() or "hälfte" in g["u"].lower()
     n = _QUARTER_ORD.get(g["ord"], 2 if half else 4)
     letter = "H" if half else "Q"
     if g["y"]:

@@ -51,9 +51,11 @@ class State:
 
     def recent_year(self, pos: int) -> int | None:
         """An explicit year from this or the previous sentence, if it differs from the DCT's."""
-        if self.ref_year is not None and self.sentence_of(pos) - self.ref_year_sent <= 1:
-            return self.ref_year
-        return None
+        if self.ref_year is None:
+            return None
+        gap = self.sentence_of(pos) - self.ref_year_sent
+        far = self.dct is None or abs(self.ref_year - self.dct.year) >= 2
+        return self.ref_year if gap == 0 or (gap == 1 and far) else None
 
     def anchor_day(self, pos: int) -> date | None:
         """The day a clock time or part of day belongs to: a day named nearby, else the DCT."""

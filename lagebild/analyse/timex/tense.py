@@ -12,6 +12,8 @@ from functools import cache
 
 from lagebild.analyse.de import table
 
+#: how far outside its own clause a cue may stand (characters)
+REACH = 60
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]„“”\"»«]|\s[-–]\s")
 _PARTICIPLE_RE = re.compile(
@@ -79,7 +81,7 @@ def tense_at(text: str, pos: int, sentence: tuple[int, int]) -> str | None:
         elif m.start() >= pos:
             c_end = m.start()
             break
-    for start, end in ((c_start, c_end), (s_start, s_end)):
+    for start, end in ((c_start, c_end), (max(s_start, pos - REACH), min(s_end, pos + REACH))):
         cues = _evidence(text, start, end)
         if cues:
             return min(cues, key=lambda c: abs(c[0] - pos))[1]
