@@ -10,6 +10,7 @@ Span conventions follow KRAUTS/TimeML: prepositions are left out ("am [Freitag]"
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from lagebild.analyse.pipeline import component
@@ -24,6 +25,8 @@ from lagebild.model import Analysis, Timex
 
 __all__ = ["find_timexes", "timex_component"]
 
+_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+
 HANDLERS: dict[str, res.Handler] = {
     "date_iso": res.date_full, "date_num": res.date_full, "date_dm": res.date_full,
     "month_year": res.month_year, "month": res.month, "year_noun": res.year, "pos_year": res.year,
@@ -33,7 +36,7 @@ HANDLERS: dict[str, res.Handler] = {
     "adj_duration": rel.adj_duration, "set_every": rel.set_every, "set_adv": rel.set_adv,
     "set_wd": rel.set_wd, "set_per": rel.set_per, "time_uhr": rel.clock, "time_first": rel.clock,
     "time_um": rel.clock, "daypart": rel.daypart, "midnight": rel.midnight, "fuzzy": res.fuzzy,
-    "holiday": res.holiday, "dur_first": rel.unit, "these_times": rel.these_times,
+    "year_part": res.year_part, "holiday": res.holiday, "dur_first": rel.unit, "these_times": rel.these_times,
 }
 
 
@@ -48,7 +51,6 @@ class _Cand:
 
 
 def _span(m: object, text: str) -> tuple[int, int]:
-    import re
     assert isinstance(m, re.Match)
     start, end = m.span()
     for key, val in m.groupdict().items():
@@ -69,7 +71,6 @@ def _candidates(text: str, st: State) -> list[_Cand]:
             parts: list[tuple[int, int, int | None]] = [(start, end, None)]
             if name == "date_dm" and m.group("list"):
                 parts = []
-                import re
                 for d in re.finditer(r"\d+", m.group("list")):
                     parts.append((m.start("list") + d.start(), m.start("list") + d.end(), int(d.group())))
                 parts.append((m.start("d"), end, None))
@@ -101,7 +102,6 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
 def find_timexes(text: str, published: str | None,
                  sentences: list[tuple[int, int]] | None = None) -> list[Timex]:
     """The time expressions of ``text``, resolved against the ISO date ``published``."""
-    import re
     st = State(text, parse_dct(published), sentences if sentences else sentence_spans(text))
     out: list[Timex] = []
     for c in _select(_candidates(text, st)):
@@ -113,7 +113,20 @@ def find_timexes(text: str, published: str | None,
                 continue
             value, kind = result
             out.append(Timex(text[start:end], start, end, value, kind))
-    return out
+    return _generic_today(out, st)
+
+
+def _generic_today(timexes: list[Timex], st: State) -> list[Timex]:
+    """"heute" in a text that names no other day is mostly "nowadays" ("ist heute vor allem"),
+    unless a past tense makes it an event of the day ("sagte heute")."""
+    if st.dct is None:
+        return timexes
+    today = st.dct.isoformat()
+    days = [t for t in timexes if _DAY_RE.match(t.value) and not (t.text.lower() == "heute" and t.value == today)]
+    if days:
+        return timexes
+    return [replace(t, value="PRESENT_REF") if t.text.lower() == "heute" and t.value == today
+            and st.tense(t.start) != "past" else t for t in timexes]
 
 
 @component("timex", requires=("text",), assigns=("timexes",))

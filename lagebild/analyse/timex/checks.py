@@ -26,6 +26,8 @@ NOT_YEAR_BEFORE = frozenset(
 _AGE_AFTER_RE = re.compile(r"\s+(?:alt|jung|älter|jünger)\w*")
 _YEAR_AFTER_RE = re.compile(r"\s+\d{4}\b")
 _NUMBER_RE = re.compile(r"\d")
+_NIGHT_BEFORE_RE = re.compile(
+    r"\s+(?:auf|zum|zu)\s+(?:den\s+)?(?:\d|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)")
 _RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–)\s*(\d[\d.]*)(?!\d)")
 
 
@@ -43,7 +45,7 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
         trig = prev in YEAR_TRIGGERS or prev in lexicon().months
         if prev in NOT_YEAR_BEFORE:
             return False
-        low = 1900 if not trig else 1000
+        low = 1800 if not trig else 1000
         high = (st.dct.year + 30) if st.dct else 2100
         if text[start - 1:start] in ("-", "–", "/") and not re.search(r"\d{4}\s*[-–/]$", text[max(0, start - 8):start]):
             return False
@@ -98,7 +100,7 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
         nxt = st.word_after(m.end())
         return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Punkte", "Punkten", "Sekunden", "Minuten")
     if name == "daypart":
-        return not re.match(r"\s+(?:auf|zum|zu)\s+(?:den\s+)?\d", text[m.end():m.end() + 16])
+        return not _NIGHT_BEFORE_RE.match(text, m.end())  # "in der Nacht zum Sonntag": the date says it
     if name == "dur_first":
         after = text.find(m.group("u"), m.end()) + len(m.group("u"))
         return not _AGE_AFTER_RE.match(text, after) and not re.search(r"zwischen\s*$", text[max(0, start - 12):start])

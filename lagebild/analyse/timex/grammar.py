@@ -82,6 +82,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "pos_year": rf"{B}(?P<pos>{POS})\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR})",
         "pos_unit": rf"{B}(?P<pos>{POS})\s+(?:(?P<det>des|der|dieses|dieser|diesen)\s+)?"
                     rf"(?:(?P<adj>{ADJ})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts){E}",
+        "year_part": rf"{B}(?P<u>Jahres|Monats)(?P<p>ende|anfang|beginn|mitte|wechsel|wende){E}",
         "year": rf"(?<![\w.,])(?P<y>1\d{{3}}|20\d{{2}})(?![\w]|[.,]\d)",
         "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?P<c>1\d|20)?(?P<dd>\d)0er"
                   rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?|(?P<dw>{ci_alt(['zwanziger', 'dreißiger', 'vierziger', 'fünfziger', 'sechziger', 'siebziger', 'achtziger', 'neunziger'])})"  # noqa: E501
@@ -91,7 +92,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "season": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+|(?P<anyadj>[a-zäöüß]{{3,}}{ENDINGS})\s+)?"
                   rf"(?P<s>{f['SEASON']})(?P<suf>monate|monaten|s|es)?(?:\s+(?P<y>{YEAR}))?(?![\w-])",
         "part_year": rf"{B}(?:(?P<det>[dD]em|[dD]as|[dD]es|[dD]er|[dD]ie|[dD]en)\s+)?"
-                     rf"(?P<ord>ersten|zweiten|dritten|vierten|letzten|[1-4]\.)\s+"
+                     rf"(?P<ord>(?:erste|zweite|dritte|vierte|letzte)n?|[1-4]\.)\s+"
                      rf"(?P<u>Quartal(?:s|es)?|Vierteljahr(?:es|s)?|Trimester|Halbjahr(?:es|s)?|"
                      rf"Jahreshälfte|Hälfte\s+des\s+Jahres)"
                      rf"(?:\s+(?P<y>{YEAR})|\s+(?:des\s+)?(?P<ryadj>{ADJ})\s+Jahres{E})?{E}",
@@ -104,12 +105,13 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                   rf"{ci('tags')}\s+(?:zuvor|darauf|davor)|Vorjahr(?:es|s)?|Folgejahr(?:es|s)?|Vormonat(?:s)?|"
                   rf"Vorwoche|Folgemonat(?:s)?|Folgewoche){E}",
         "weekday": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?(?P<wd>{WD})(?P<pod>{f['POD_LOW']})?"
-                   rf"(?:\s+(?P<pod2>früh|{POD}){E})?{E}",
+                   rf"(?:\s+(?P<pod2>früh|{POD}){E})?{E}"
+                   rf"(?:\s+(?P<wk>{ADJ}|dieser)\s+Woche{E})?",
         "weekend": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?Wochenende{E}",
         "unit": rf"{B}(?:(?P<pre>seit|über|vor|nach|für|binnen|innerhalb)\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
                 rf"(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ}|ersten|ganzen)\s+)?"
                 rf"(?:(?P<n>{N})\s+(?:(?P<nadj>[a-zäöüß]{{4,}}{ENDINGS})\s+)?)?(?P<u>{UNIT}){E}"
-                rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher|lang){E})?",
+                rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher){E})?",
         "dur_first": rf"{B}(?P<n>{N})(?=\s*(?:bis|-|–|oder|und)\s*{N}\s+(?P<u>{UNIT}){E})",
         "these_times": rf"{B}(?P<det>[dD]ies(?:er|en))\s+(?:[a-zäöüß]{{3,}}en\s+)?Zeit(?:en)?{E}",
         "adj_duration": rf"{B}(?P<ad>(?:{f['NUMWORD']}|\d+-?)(?:wöchig|tägig|monatig|stündig|minütig){ENDINGS}?|"

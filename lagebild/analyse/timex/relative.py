@@ -101,6 +101,12 @@ def weekday(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     if st.dct is None:
         return (f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")), ("TIME" if pod else "DATE")
     off = rel_adj_offset(m.group("adj") or "")
+    if m.group("wk"):  # "Freitag vergangener Woche"
+        k = int(rel_adj_offset(m.group("wk")) or "0") if m.group("wk") != "dieser" else 0
+        monday = st.dct - timedelta(days=st.dct.weekday()) + timedelta(weeks=k)
+        d = monday + timedelta(days=wd - 1)
+        st.note_day(d, pos)
+        return _with_pod(d, pod, "")
     if off and off.startswith("-"):
         way = "strict_past"
     elif off and off.startswith("+"):
@@ -144,6 +150,8 @@ def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
                           "Jahrtausend", "Arbeitstag", "Werktag", "Wochenende")
     if g["n"]:
         n = parse_count(g["n"])
+        if n is not None and (g.get("nadj") or "").startswith("halb"):
+            n *= 0.5  # "einem halben Jahr"
         if n is None and not g["n"].lower().startswith(("mehrer", "einig", "wenig", "viel", "zahlreich",
                                                        "etlich", "ein paar", "zig")):
             return None
@@ -210,7 +218,8 @@ def _shifted(st: State, n: float | None, code: str, clock: bool, rel: str) -> Re
         return cal.week_value(base + timedelta(weeks=k)), "DATE"
     if code == "M":
         return cal.month_value(*cal.shift_month(base.year, base.month, k)), "DATE"
-    if code == "Y":
+    if code in ("Y", "DE", "CE"):
+        k *= {"Y": 1, "DE": 10, "CE": 100}[code]
         return str((st.ref_year or base.year) + k), "DATE"
     return None
 

@@ -14,7 +14,7 @@ Result = tuple[str, str] | None  # (value, type)
 Handler = Callable[[re.Match[str], State, int, int | None], Result]
 
 _VAGUE_NUM = ("mehrer", "einig", "wenig", "viel", "zahlreich", "etlich", "ein paar", "zig")
-_QUARTER_ORD = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+_QUARTER_ORD = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
 _ORDINAL_STEMS = {"erst": 1, "dritt": 3, "siebt": 7, "acht": 8}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 
@@ -131,6 +131,16 @@ def pos_unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     return str(st.dct.year // 10 + k), "DATE"
 
 
+def year_part(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
+    """"zum Jahresende", "Monatsanfang": the current year or month."""
+    if st.dct is None:
+        return None
+    u = m.group("u")
+    if u == "Jahres":
+        return str(st.recent_year(pos) or st.dct.year), "DATE"
+    return cal.month_value(st.dct.year, st.dct.month), "DATE"
+
+
 def decade(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     g = m.groupdict()
     if g["dw"]:
@@ -186,7 +196,7 @@ def season(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 def part_year(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     g = m.groupdict()
     half = "halb" in g["u"].lower() or "hälfte" in g["u"].lower()
-    n = _QUARTER_ORD.get(g["ord"], 2 if half else 4)
+    n = _QUARTER_ORD.get(g["ord"].removesuffix("n"), 2 if half else 4)
     letter = "H" if half else "Q"
     if g["y"]:
         st.note_year(int(g["y"]), pos)
@@ -221,7 +231,7 @@ def holiday(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     elif st.dct is None:
         return ("XXXX-" + rule if not rule.startswith("E") else "XXXX-XX-XX"), "DATE"
     else:
-        tense = direction(st, pos)
+        tense = direction(st, pos, "future")  # "Zu Weihnachten kommen die Kinder"
         cands = [x for x in (on(st.dct.year - 1), on(st.dct.year), on(st.dct.year + 1)) if x]
         dct = st.dct
         if tense == "past":

@@ -13,6 +13,9 @@ from datetime import date
 from lagebild.analyse.timex.tense import tense_at
 
 
+_BOUNDS = frozenset("seit Seit bis Bis ab Ab vor Vor".split())
+
+
 @dataclass
 class State:
     text: str
@@ -47,7 +50,10 @@ class State:
         self.days_seen += 1
 
     def note_year(self, year: int, pos: int) -> None:
-        self.ref_year, self.ref_year_sent = year, self.sentence_of(pos)
+        """Remember an explicit year as the narrative's time, unless it only bounds a period
+        ("seit 2015", "bis 2030")."""
+        if self.word_before(pos) not in _BOUNDS:
+            self.ref_year, self.ref_year_sent = year, self.sentence_of(pos)
 
     def recent_year(self, pos: int) -> int | None:
         """An explicit year from this or the previous sentence, if it differs from the DCT's."""
