@@ -1,0 +1,218 @@
+"""From names in a text to real-world entities with stable ids.
+
+* A KB name gets its KB id; a capital used as an actor ("Moskau warnt") stands for its
+  country, a capital as a place ("in Moskau") stays the city.
+* Role nouns that fix one office ("Kremlchef", "Kremlsprecher") resolve to whoever held it
+  on the article's date; right before a name ("Kremlsprecher Dmitri Peskow") they add nothing.
+* Short forms resolve inside the document: "Jenkins" after "Bonnie Jenkins", "Kim" after
+  "Kim Jong-un"; a KB short form alone ("Xi") only when one KB person in office carries it.
+* A name tagged once is the same name elsewhere in the article (document-level consistency).
+* A name not in the KB gets an id from its normalised canonical form (``per:bonnie_jenkins``),
+  so the same person has the same id in every article.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lagebild.analyse.ner.gazetteer import _variants
+from lagebild.analyse.ner.kb import KB, fold, load_kb, slug
+from lagebild.analyse.ner.recognise import Found, recognise
+from lagebild.analyse.ner.tagger import Models
+from lagebild.model import Entity, Mention, Token
+
+LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "vor", "um", "bis", "nördlich", "südlich",
+                      "östlich", "westlich", "nordöstlich", "nordwestlich", "südöstlich", "südwestlich"})
+PREFIX = {"PER": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "MISC": "misc"}
+
+
+@dataclass
+class _M:
+    """A mention being resolved: token span in the document, label, entity key."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+    key: str = ""  # entity key once resolved
+
+
+def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[range]:
+    out: list[range] = []
+    i, n = 0, len(tokens)
+    for _, end in spans:
+        j = i
+        while j < n and tokens[j].start < end:
+            j += 1
+        if j > i:
+            out.append(range(i, j))
+        i = j
+    if i < n:
+        out.append(range(i, n))
+    return out
+
+
+def _role_mentions(words: Sequence[str], taken: Sequence[bool], kb: KB) -> list[tuple[int, int, str]]:
+    """(start, end, role) of role nouns not inside a name and not right before a name."""
+    out = []
+    for i, w in enumerate(words):
+        if taken[i] or not w[:1].isalpha():
+            continue
+        for j in (i + 2, i + 1):
+            if j > len(words) or any(taken[i:j]):
+                continue
+            key = "".join(fold(x) for x in words[i:j])
+            role = next((kb.role_nouns[v] for v in (*_variants(key), key[:-1], key[:-2])
+                         if v in kb.role_nouns), None)
+            if role:
+                if j < len(taken) and taken[j]:
+                    break  # "Kremlsprecher Dmitri Peskow": the name carries the mention
+                out.append((i, j, role))
+                break
+    return out
+
+
+def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[int, int]],
+            published: str | None = None, models: Models | None = None
+            ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    kb = load_kb()
+    date = (published or "")[:10] or None
+    sents = _sentences(tokens, sentence_spans)
+    words = [t.text for t in tokens]
+    found: list[list[Found]] = recognise([[words[k] for k in r] for r in sents], models)
+    ms: list[_M] = []
+    for r, fs in zip(sents, found, strict=True):
+        ms.extend(_M(r.start + f.start, r.start + f.end, f.label, f.kb_id) for f in fs)
+    taken = [False] * len(words)
+    for m in ms:
+        taken[m.start:m.end] = [True] * (m.end - m.start)
+    for r in sents:
+        for s, e, role in _role_mentions([words[k] for k in r], taken[r.start:r.stop], kb):
+            holder = kb.holder(role, date)
+            if holder is not None:
+                ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
+    ms.extend(_propagate(words, ms, taken, kb))
+    ms.sort(key=lambda m: m.start)
+    _link(ms, words, kb, date)
+    return _build(text, tokens, ms, kb)
+
+
+def _surface(words: Sequence[str], m: _M) -> str:
+    return " ".join(words[m.start:m.end])
+
+
+def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB) -> list[_M]:
+    """Untagged repeats of a tagged one-word name, surnames of tagged full person names and
+    short forms of KB people named in the document."""
+    single: dict[str, str] = {}
+    for m in ms:
+        entry = kb.entries.get(m.kb_id)
+        if entry is not None and entry.type == "PER" and m.end - m.start > 1:
+            for short in entry.short:
+                single.setdefault(short, "PER")
+        if m.end - m.start == 1 and len(words[m.start]) > 2 and words[m.start][:1].isupper():
+            single.setdefault(words[m.start], m.label)
+        if m.label == "PER" and m.end - m.start > 1:
+            last = words[m.end - 1]
+            if len(last) > 2 and last[:1].isupper() and "." not in last:
+                single.setdefault(last, "PER")
+    out = []
+    for i, w in enumerate(words):
+        if not taken[i] and w in single and not (i > 0 and words[i - 1][:1].isupper() and taken[i - 1]) \
+                and not (i + 1 < len(words) and taken[i + 1]):
+            out.append(_M(i, i + 1, single[w]))
+            taken[i] = True
+    return out
+
+
+def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
+    """Give every mention an entity key (a KB id or a name key)."""
+    for i, m in enumerate(ms):
+        if m.kb_id:
+            entry = kb.entries[m.kb_id]
+            if entry.kind == "capital":
+                prev = words[m.start - 1].lower() if m.start > 0 else ""
+                m.key = m.kb_id if prev in LOCATIVE else kb.metonyms.get(m.kb_id, m.kb_id)
+            else:
+                m.key = m.kb_id
+            m.label = kb.entries[m.key].type
+            continue
+        if m.label == "PER":
+            m.key = _person(ms[:i], m, words, kb, date)
+        else:
+            m.key = ""
+    # non-person names without KB id: one entity per normalised form (genitive evened out)
+    forms = {fold(_surface(words, m)) for m in ms if not m.key}
+    for m in ms:
+        if not m.key:
+            f = fold(_surface(words, m))
+            if f.endswith("s") and f[:-1] in forms:
+                f = f[:-1]
+            m.key = "name:" + m.label + ":" + f
+
+
+def _person(before: Sequence[_M], m: _M, words: Sequence[str], kb: KB, date: str | None) -> str:
+    """A person mention's key: an earlier fuller name it is part of, a KB short form, or itself."""
+    surface = words[m.start:m.end]
+    key = fold("".join(surface))
+    keys = set(_variants(key))
+    # an earlier person mention this one shortens (Jenkins <- Bonnie Jenkins, Kim <- Kim Jong-un)
+    for prev in reversed(before):
+        if prev.label != "PER" or not prev.key:
+            continue
+        pw = words[prev.start:prev.end]
+        if len(pw) > len(surface) and (fold(pw[-1]) in keys or fold(pw[0]) in keys
+                                       or fold("".join(pw[-len(surface):])) in keys):
+            return prev.key
+    # a KB short form: named before, or the only office holder with that short form
+    cands = [e for e in kb.entries.values() if e.type == "PER" and any(fold(s) in keys for s in e.short)]
+    named = {p.key for p in before}
+    for e in cands:
+        if e.id in named:
+            return e.id
+    if date:
+        active = [e for e in cands if any(t.covers(date) for t in e.tenures)]
+        if len(active) == 1 and len(cands) == 1:
+            return active[0].id
+    return "name:PER:" + key
+
+
+def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
+           ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    groups: dict[str, list[_M]] = defaultdict(list)
+    for m in ms:
+        groups[m.key].append(m)
+    named: dict[str, tuple[str, str, bool]] = {}  # key -> id, name, in_kb
+    for key, group in groups.items():
+        if key in kb.entries:
+            named[key] = (key, kb.entries[key].name, True)
+            continue
+        forms = Counter(text[tokens[m.start].start:tokens[m.end - 1].end] for m in group)
+        name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+        if name.endswith("s") and name[:-1] in forms:
+            name = name[:-1]
+        named[key] = (f"{PREFIX[group[0].label]}:{slug(name)}", name, False)
+    mentions = []
+    by_entity: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        eid, name, _ = named[m.key]
+        s, e = tokens[m.start].start, tokens[m.end - 1].end
+        label = kb.entries[m.key].type if m.key in kb.entries else m.label
+        mention = Mention(text[s:e], s, e, label, eid, name)
+        mentions.append(mention)
+        by_entity[m.key].append(mention)
+    entities = []
+    for key, group_mentions in by_entity.items():
+        eid, name, in_kb = named[key]
+        entities.append(Entity(eid, name, group_mentions[0].type, tuple(group_mentions), in_kb))
+    # one entity per id (two keys can produce one slug)
+    merged: dict[str, Entity] = {}
+    for ent in entities:
+        if ent.id in merged:
+            old = merged[ent.id]
+            merged[ent.id] = Entity(ent.id, old.name, old.type,
+                                    tuple(sorted(old.mentions + ent.mentions, key=lambda x: x.start)), old.in_kb)
+        else:
+            merged[ent.id] = ent
+    return tuple(mentions), tuple(merged.values())
