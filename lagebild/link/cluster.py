@@ -25,12 +25,12 @@ COMMON_SHARE = 0.2
 #: centroid terms kept, and those of them indexed
 CENTROID_TERMS = 120
 POSTED_TERMS = 40
-#: join an event: similarity and days between the article and the event's date range
-EVENT_SIM = 0.30
-EVENT_DAYS = 4
+#: join an event of the chosen story: similarity and days between the article and the event's date range
+EVENT_SIM = 0.15
+EVENT_DAYS = 7
 #: join a story: similarity after the time decay sim / (1 + days / STORY_DAYS)
-STORY_SIM = 0.22
-STORY_DAYS = 120
+STORY_SIM = 0.18
+STORY_DAYS = 365
 STORY_MAX_DAYS = 730
 
 
@@ -92,23 +92,31 @@ def candidates(db: sqlite3.Connection, vec: dict[str, float], day: int | None, d
 
 
 def decide(vec: dict[str, float], day: int | None, events: list[Event]) -> tuple[Event | None, Event | None, float]:
-    """(event to join, event whose story to join, score); both None for a new story."""
-    best_event: tuple[float, str, Event] | None = None
+    """(event to join, event whose story to join, score); both None for a new story.
+
+    The story comes first: the candidate event most similar after the time decay. Within that
+    story the article joins the most similar event close enough in time; text alone cannot tell
+    two visits of the same leaders apart, their dates can.
+    """
     best_story: tuple[float, str, Event] | None = None
+    sims = {ev.id: cosine(vec, ev.centroid, ev.norm) for ev in events}
     for ev in events:
-        sim = cosine(vec, ev.centroid, ev.norm)
         gap = ev.gap(day)
-        if gap <= EVENT_DAYS and sim >= EVENT_SIM and (best_event is None or (sim, ev.id) > best_event[:2]):
-            best_event = (sim, ev.id, ev)
-        decayed = sim / (1.0 + gap / STORY_DAYS)
+        decayed = sims[ev.id] / (1.0 + gap / STORY_DAYS)
         if gap <= STORY_MAX_DAYS and decayed >= STORY_SIM and (best_story is None or
                                                                 (decayed, ev.id) > best_story[:2]):
             best_story = (decayed, ev.id, ev)
+    if best_story is None:
+        return None, None, 0.0
+    story_id = best_story[2].story_id
+    best_event: tuple[float, str, Event] | None = None
+    for ev in events:
+        if ev.story_id == story_id and ev.gap(day) <= EVENT_DAYS and sims[ev.id] >= EVENT_SIM and \
+                (best_event is None or (sims[ev.id], ev.id) > best_event[:2]):
+            best_event = (sims[ev.id], ev.id, ev)
     if best_event is not None:
         return best_event[2], best_event[2], best_event[0]
-    if best_story is not None:
-        return None, best_story[2], best_story[0]
-    return None, None, 0.0
+    return None, best_story[2], best_story[0]
 
 
 def _truncate(centroid: dict[str, float]) -> dict[str, float]:

@@ -15,10 +15,10 @@ from lagebild.link.lexicon import normal_terms
 from lagebild.model import Analysis, Token
 
 #: terms kept per article vector
-VECTOR_TERMS = 60
-TITLE_WEIGHT = 2.5
-LEAD_WEIGHT = 1.5
-LEAD_CHARS = 400
+VECTOR_TERMS = 40
+TITLE_WEIGHT = 5.0
+LEAD_WEIGHT = 3.0
+LEAD_CHARS = 800
 ENTITY_WEIGHT = 1.5
 #: documents of an imagined background corpus in which no term occurs: keeps the idf of a small
 #: corpus from treating words shared by all its few articles as worthless

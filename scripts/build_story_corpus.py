@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Build the story-labelled evaluation corpus for ``score_stories.py`` from the dated German
+Wikinews articles of the quotation dataset's train split (CC BY-NC-SA: evaluation only).
+
+The corpus is written OUTSIDE the repository (default ~/.cache/lagebild/stories_wikinews.jsonl)
+and must never be committed. Records: {id, title, published, text, story}.
+
+How the labels were made (by hand, for lagebild): candidate pairs were listed by a crude
+overlap of title words and capitalised words within 400 days, and every one of the 700 titles
+was read in date order; each candidate group was judged on its titles and first lines. A story
+is one specific ongoing matter - an event and its direct follow-ups, one case, crisis, campaign
+or process - whose articles lie within about six months of each other; two happenings of the same
+kind (two emergency landings, two Bayern matches) are different stories. Only the groups below
+have more than one article; every other article is its own story. Ids are Wikinews article ids.
+
+Usage: python scripts/build_story_corpus.py [--data DIR] [--out FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+STORIES: dict[str, list[str]] = {
+    "klien-koerperverletzung": ["22510", "24558"],
+    "handball-em-2020": ["83753", "83783"],
+    "aethiopien-ueberschwemmungen-2006": ["30965", "31627"],
+    "graf-zeppelin-wrack": ["30456", "30570"],
+    "libyen-2011": ["66568", "67014", "70140"],
+    "discovery-sts-114": ["7537", "8562", "9679", "9996"],
+    "laufzeitverlaengerung-akw": ["63711", "66614"],
+    "demjanjuk": ["56965", "58108"],
+    "timoschenko-prozess": ["69852", "70915"],
+    "papst-golf": ["5114", "5178"],
+    "zyklon-nargis": ["50164", "50226"],
+    "vogelgrippe-2005": ["14002", "14955", "23071"],
+    "us-wahl-2008": ["50736", "51123", "52330"],
+    "iran-proteste-2009": ["57933", "60160", "60764"],
+    "thailand-krise-2006": ["24326", "27206", "33262"],
+    "iran-atomstreit-2006": ["21450", "27811"],
+    "neuwahl-2005": ["7546", "9019", "12491"],
+    "regierungsbildung-2005": ["13440", "13761", "15242"],
+    "papstwechsel-2013": ["74899", "75229"],
+    "hongkong-proteste-2014": ["77468", "77549"],
+    "fukushima-2011": ["67057", "67374"],
+    "eissporthalle-bad-reichenhall": ["18890", "21224"],
+    "frankreich-praesidentschaftswahl-2012": ["71480", "72501"],
+    "airbus-werksverkaeufe-2008": ["50554", "54390"],
+    "eu-kongo-mission-2006": ["23333", "33489"],
+    "sicherheitsgesetze-schaeuble-2007": ["39835", "40335", "40419"],
+    "lokfuehrer-tarifstreit-2007": ["43924", "45701"],
+    "syrien-april-2017": ["80888", "80961"],
+}
+
+NAME = re.compile(r"(\d+) - (.*) \((\d{4}-\d\d-\d\d)\)$")
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parents[1]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=here.parent / "shared/datasets/quotation_de_wikinews/train")
+    parser.add_argument("--out", type=Path, default=Path.home() / ".cache/lagebild/stories_wikinews.jsonl")
+    args = parser.parse_args()
+    if here in args.out.resolve().parents:
+        parser.error("the corpus is NonCommercial data: write it outside the repository")
+    story_of = {wid: story for story, ids in STORIES.items() for wid in ids}
+    records = []
+    for path in sorted(args.data.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        m = NAME.match(doc["documentName"])
+        if m is None:
+            continue
+        wid, title, published = m.groups()
+        rec = {"id": f"wn{wid}", "title": title, "text": doc["originalText"],
+               "story": story_of.get(wid, f"single-{wid}")}
+        if published != "0001-01-01":
+            rec["published"] = published
+        records.append(rec)
+    missing = set(story_of) - {r["id"][2:] for r in records}
+    if missing:
+        parser.error(f"labelled ids not in the data: {sorted(missing)}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as f:
+        for rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    multi = sum(len(v) for v in STORIES.values())
+    print(f"{len(records)} articles, {len(STORIES)} multi-article stories ({multi} articles), "
+          f"{len(records) - multi} singletons -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
