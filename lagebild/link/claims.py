@@ -17,7 +17,7 @@ from lagebild.link.features import idf
 from lagebild.link.statements import Statement
 
 #: minimum weighted overlap (share of the smaller statement's weight) and shared terms
-CLAIM_OVERLAP = 0.45
+CLAIM_OVERLAP = 0.35
 CLAIM_SHARED = 2
 #: retrieval bounds
 QUERY_TERMS = 10

@@ -165,13 +165,20 @@ def reported(sentences: list[Sentence], covered: list[tuple[int, int]], publishe
                     speakers.insert(0, a)
             elif after:
                 speakers = [after[0]]
-            if c_start - sent.start > 12:
+            rest = sent.text[c_end - sent.start:].lstrip()
+            own = terms_of(sent.text[c_start - sent.start:c_end - sent.start],
+                           {w for a in speakers for w in a.text.split()} | {cue.text})
+            clause_final = not any(t.start > cue.end and t.end <= c_end and t.text[:1].isalpha()
+                                   for t in sent.tokens)
+            if clause_final and len(own) >= 2 and not re.match(r"(,\s*(dass|daß|ob)\b|:)", rest[:8]):
+                content = (c_start, c_end)  # "... Nordkorea und Russland Waffengeschäfte dementieren"
+            elif c_start - sent.start > 12:
                 content = (sent.start, c_start)
             elif c_end < sent.end - 12:
                 content = (c_end, sent.end)
             else:
                 content = (c_start, c_end)
-        else:
+        if not speakers:
             m = _ATTRIBUTION.search(sent.text)
             if m is None:
                 continue
@@ -183,7 +190,10 @@ def reported(sentences: list[Sentence], covered: list[tuple[int, int]], publishe
                     continue
                 nxt = [Actor(word.group(0), at, at + len(word.group(0)), word.group(0), word.group(0), "ORG")]
             speakers = [nxt[0]]
-            content = (sent.start, sent.end)
+            if m.start() > len(sent.text) / 2:
+                content = (sent.start, sent.start + m.start())  # "..., so Beamte aus Washington"
+            else:
+                content = (sent.start, sent.end)
         if not speakers:
             continue
         text = sent.text[content[0] - sent.start:content[1] - sent.start].strip(" ,„“\"")
