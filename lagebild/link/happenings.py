@@ -8,10 +8,9 @@ clause; its target is the next actor not governed by a preposition.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from lagebild.link.actors import Actor, actors, governed, known_names
+from lagebild.link.actors import Actor, actors, governed, is_role, known_names
 from lagebild.link.dates import DateMention, sentence_dates
 from lagebild.link.features import tokens_of
 from lagebild.link.lexicon import NEGATIONS, PARTICLES, Verb, lemma, stopwords, verbs
@@ -228,5 +227,7 @@ def who_did_what(sentences: list[Sentence], published: str | None) -> list[WhoDi
 
 
 def _between(sent: Sentence, a: Actor, b: Actor) -> str:
+    """The words between two actors, role nouns left out ("und Präsidentin" -> "und")."""
     gap = sent.text[a.end - sent.start:b.start - sent.start]
-    return re.sub(r"\s+", " ", gap).strip().lower()
+    words = [w for w in gap.split() if not is_role(w) and w.lower() not in ("der", "die", "dem", "den")]
+    return " ".join(words).strip().lower()
