@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Incremental linking throughput and memory as the corpus grows (synthetic articles).
+
+Articles are generated from a vocabulary of made-up words: each belongs to one of many synthetic
+stories (a few topic words and names of its own, dated within weeks) plus Zipf-distributed filler,
+so candidate lists look like those of real news. The store is filled in batches; for each batch
+the time of ``update_corpus`` alone (the linking stage) is measured, apart from ``store.add``.
+
+Usage: python bench/bench_stories.py --articles 10000 [--batch 500] [--max-seconds 1800] [--db PATH]
+Prints one line per batch: corpus size, link articles/s of that batch, peak RSS (MB).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from lagebild.analyse.tokens import sentence_spans, tokenize
+from lagebild.link import update_corpus
+from lagebild.model import Analysis, Article
+from lagebild.store import SQLiteStore
+
+SYLLABLES = ["ka", "lo", "mi", "ra", "te", "su", "ben", "dor", "fal", "gen", "hor", "lin", "mar", "nor", "pel",
+             "rin", "sal", "tur", "vek", "wal"]
+
+
+def word(rng: random.Random, capital: bool = False) -> str:
+    w = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+    return w.capitalize() if capital else w + rng.choice(["en", "t", "te", "ung", "er"])
+
+
+def make(n: int, seed: int = 7) -> list[Analysis]:
+    rng = random.Random(seed)
+    vocab = [word(rng) for _ in range(20000)]
+    weights = [1 / (k + 1) for k in range(len(vocab))]
+    n_stories = max(1, n // 8)
+    stories = [([word(rng) for _ in range(6)], [word(rng, True) for _ in range(3)],
+                date(2020, 1, 1) + timedelta(days=rng.randint(0, 1500))) for _ in range(n_stories)]
+    out = []
+    for i in range(n):
+        topic, names, day = stories[rng.randrange(n_stories)]
+        words = rng.choices(vocab, weights, k=180) + rng.choices(topic, k=25) + rng.choices(names, k=8)
+        rng.shuffle(words)
+        text = ". ".join(" ".join(words[k:k + 15]).capitalize() for k in range(0, len(words), 15)) + "."
+        published = (day + timedelta(days=rng.randint(0, 20))).isoformat()
+        toks = tokenize(text)
+        out.append(Analysis(article=Article(id=f"a{i:07d}", text=text, title=" ".join(names[:1] + topic[:3]),
+                                            published=published), tokens=tuple(toks),
+                            sentences=tuple(sentence_spans(text, toks))))
+    return out
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--max-seconds", type=float, default=1800)
+    ap.add_argument("--db", type=Path, default=None)
+    args = ap.parse_args()
+    db = args.db or Path(tempfile.mkdtemp(prefix="lagebild-bench-")) / "bench.db"
+    store = SQLiteStore(db)
+    start = time.time()
+    done = 0
+    print("articles\tlink_articles_per_s\tadd_articles_per_s\tpeak_rss_mb", flush=True)
+    while done < args.articles and time.time() - start < args.max_seconds:
+        n = min(args.batch, args.articles - done)
+        docs = make(n, seed=done + 1)
+        docs = [Analysis(article=Article(id=f"a{done + k:07d}", text=d.text, title=d.article.title,
+                                         published=d.article.published), tokens=d.tokens, sentences=d.sentences)
+                for k, d in enumerate(docs)]
+        t0 = time.time()
+        for d in docs:
+            store.add(d)
+        t1 = time.time()
+        update_corpus(store, [d.article.id for d in docs])
+        t2 = time.time()
+        done += n
+        print(f"{done}\t{n / (t2 - t1):.1f}\t{n / (t1 - t0):.1f}\t{rss_mb():.0f}", flush=True)
+    print(f"# {done} articles in {time.time() - start:.0f} s; db {db} ({db.stat().st_size / 1e6:.0f} MB)",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
