@@ -1,10 +1,239 @@
-"""Placeholder: the figures component is being written (issue work in progress)."""
+"""Figures: numbers as the text claims them, with what they count and how sure the text is.
+
+"bis zu 4,8 Millionen Granaten" becomes value 4800000, unit "Granaten", qualifier "bis zu".
+One compiled regex proposes number expressions (German notation, number words, scales,
+fractions, vague plurals such as "Hunderte"); checks drop what is not a claimed quantity:
+numbers inside time expressions (dates, years, clock times, durations are timexes), ordinals
+("3. Liga"), list numbering, and labels ("Artikel 5", "Boeing 737").
+
+``claimed_by`` needs the quotes, which are found after this component: the quotes component
+calls ``attribute_figures(doc.figures, doc.quotes)`` to fill it.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from lagebild.analyse.de import table, word_list, word_set
+from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
 from lagebild.analyse.pipeline import component
-from lagebild.model import Analysis
+from lagebild.model import Analysis, Figure, Quote, Timex
+
+__all__ = ["attribute_figures", "figures_component", "find_figures"]
+
+_ENDINGS = r"(?:e|en|er|es|em)"
+_S = r"[^\S\n]"  # a space that is not a line break: figures do not run across lines
+_RANGE_RE = re.compile(r"\s*(?:bis|-|–|und|oder)\s*")
+_RANGE_NEXT_RE = re.compile(r"\s*(?:bis|-|–|und|oder)\s*\d")
+_ORDINAL_NEXT_RE = re.compile(r"\.(?:\s+[a-zäöüß]|[^\W\d_])")
+_ORDINAL_NOUN_RE = re.compile(r"\.\s+[A-ZÄÖÜ]")
 
 
-@component("figures", requires=("text", "tokens"), assigns=("figures",))
+def _alt(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@cache
+def _function_words() -> dict[str, str]:
+    return {w: fields[0] for w, fields in table("function_words.tsv").items()}
+
+
+def _is_determiner(word: str) -> bool:
+    return _function_words().get(word.lower()) == "determiner"
+
+
+@cache
+def _scales() -> dict[str, tuple[str, float]]:
+    return {k: (v[0], float(v[1])) for k, v in table("figure_scales.tsv").items()}
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {k: v[0] for k, v in table("figure_units.tsv").items()}
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return word_set("figure_blockers.txt")
+
+
+@cache
+def _regex() -> re.Pattern[str]:
+    scales = _scales()
+    scale = _alt(k for k, (kind, _) in scales.items() if kind == "scale")
+    vague = "(?:" + "|".join(
+        f"[{k[0].lower()}{k[0].upper()}]" + re.escape(k[1:])
+        for k, (kind, _) in sorted(scales.items(), key=lambda kv: -len(kv[0])) if kind == "vague") + ")"
+    fraction = _alt(k for k, (kind, _) in scales.items() if kind == "fraction" and k != "Hälfte")
+    numword = f"(?i:{number_word_pattern()})"
+    qualifier = "(?:" + "|".join(
+        f"[{q[0].lower()}{q[0].upper()}]" + re.escape(q[1:]).replace(r"\ ", r"\s+")
+        for q in sorted(word_list("figure_qualifiers.txt"), key=len, reverse=True)) + ")"
+    digits = (rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?!\d)|\d{{1,3}}(?:\s\d{{3}})+(?![\d.,])|\d+,\d+"
+              rf"|\d+\.\d{{1,2}}(?=\s+{scale})|\d+")
+    unit_abbr = _alt(_units())
+    return re.compile(
+        rf"(?<![\w.,:/-])(?:(?P<q>{qualifier})\s+)?"
+        rf"(?:(?P<fn>{numword}|\d+){_S}+(?P<frac>{fraction})"
+        rf"|(?P<half>[dD]ie{_S}+Hälfte)"
+        rf"|(?P<vague>{vague})(?:{_S}+(?P<vscale>{scale}))?"
+        rf"|(?P<num>{digits}|{numword})(?:{_S}+(?P<scale>{scale}))?)"
+        rf"(?![\w]|[.,:/]\d|-[^\W\d_])"
+        rf"(?:{_S}*(?P<pct>%|Prozentpunkte[n]?|Prozent)(?!\w))?"
+        rf"(?:{_S}*(?P<sym>[€$£%])|{_S}+(?:[a-zäöüß]{{3,}}{_ENDINGS}{_S}+){{0,2}}"
+        rf"(?P<unit>[A-ZÄÖÜ][\w-]*[^\W\d_]|{unit_abbr})(?![\w²/]))?"
+        rf"(?:{_S}+(?:der|des){_S}+"
+        rf"(?P<gen>[A-ZÄÖÜ]\w+))?")
+
+
+def _value(m: re.Match[str]) -> float | None:
+    scales = _scales()
+    base: float | None
+    if m.group("half"):
+        return 0.5
+    if m.group("frac"):
+        n = m.group("fn")
+        base = float(n) if n.isdigit() else parse_word(n)
+        return None if base is None else base * scales[m.group("frac")][1]
+    if m.group("vague"):
+        key = next((k for k in scales if k.lower() == m.group("vague").lower()), None)
+        base = scales[key][1] if key else None
+        vs = m.group("vscale")
+        return None if base is None else base * (scales[vs][1] if vs else 1.0)
+    num = m.group("num")
+    if num[:1].isdigit():
+        # "4.8 Millionen" (an English decimal point) or German notation
+        base = float(num) if re.fullmatch(r"\d+\.\d{1,2}", num) else parse_digits(re.sub(r"\s", "", num))
+    else:
+        base = parse_word(num)
+    if base is None:
+        return None
+    sc = m.group("scale")
+    return base * (scales[sc][1] if sc else 1.0)
+
+
+def _word_before(text: str, pos: int) -> str:
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]
+
+
+def _is_label_or_ordinal(m: re.Match[str], text: str, start: int, end_num: int, has_unit: bool) -> bool:
+    num = m.group("num")
+    if not num or not num[:1].isdigit():
+        return False
+    prev = _word_before(text, start)
+    if prev in _blockers() or prev.rstrip(":") in _blockers():
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and text[end_num:end_num + 1] in (".", ")"):
+        return True  # list numbering
+    if _ORDINAL_NEXT_RE.match(text, end_num):
+        return True  # "3. Liga", "zum 5. Mal"
+    if _ORDINAL_NOUN_RE.match(text, end_num) and (_is_determiner(prev) or prev[-1:] in ";:,(–-"):
+        return True  # "der 300. Besucher", rankings "...; 2. Moritz"
+    if len(num) > 2 and num[0] == "0":
+        return True  # phone numbers, codes
+    if not has_unit and prev[:1].isupper() and prev.isalpha() and not _is_determiner(prev) \
+            and not _RANGE_NEXT_RE.match(text, end_num):
+        before = text[:start].rstrip()[:-len(prev)].rstrip()
+        return bool(before) and before[-1] not in ".!?:\"„“»«("  # "Boeing 737", not "Zwischen 5 und 7"
+    return False
+
+
+def find_figures(text: str, timexes: Iterable[Timex] = ()) -> list[Figure]:
+    """The figures of ``text``; numbers inside ``timexes`` are left to them."""
+    spans = sorted((t.start, t.end) for t in timexes)
+    starts = [s for s, _ in spans]
+    found: list[tuple[Figure, float]] = []
+    weak_at: set[int] = set()
+    for m in _regex().finditer(text):
+        core = next(g for g in ("fn", "half", "vague", "num") if m.group(g))
+        start = m.start(core)
+        end_num = m.end(core)
+        i = bisect.bisect_right(starts, start) - 1
+        if (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end_num):
+            continue
+        unit = ""
+        end = m.end("scale") if m.group("scale") else m.end("vscale") if m.group("vscale") else m.end(core)
+        if m.group("frac"):
+            end = m.end("frac")
+        if m.group("pct"):
+            unit, end = "Prozent" if m.group("pct") == "%" else m.group("pct"), m.end("pct")
+        elif m.group("sym"):
+            unit, end = _units()[m.group("sym")], m.end("sym")
+        elif m.group("unit") and m.group("unit").lower() not in _function_words():
+            unit, end = _units().get(m.group("unit"), m.group("unit")), m.end("unit")
+        elif m.group("gen") and (m.group("frac") or m.group("half")):
+            unit, end = m.group("gen"), m.end("gen")
+        num = m.group("num")
+        weak = False
+        if num and not num[:1].isdigit():
+            low = num.lower()
+            if low.startswith("ein") and low not in ("einhundert", "eintausend") and not m.group("scale"):
+                continue  # "ein", "eine": articles
+            weak = not (unit or m.group("scale"))  # "die zwei": kept only as the start of a range
+        if _is_label_or_ordinal(m, text, start, end_num, bool(unit or m.group("scale"))):
+            continue
+        value = _value(m)
+        if value is None:
+            continue
+        qualifier = " ".join((m.group("q") or "").lower().split())
+        if m.group("vague") and not qualifier:
+            qualifier = "mehrere"
+        sc = m.group("scale") or m.group("vscale")
+        found.append((Figure(text[start:end], start, end, value, unit, qualifier),
+                      _scales()[sc][1] if sc else 1.0))
+        if weak:
+            weak_at.add(start)
+    return [f for f in _share_units(found, text) if f.start not in weak_at or f.unit]
+
+
+def _share_units(found: list[tuple[Figure, float]], text: str) -> list[Figure]:
+    """"zwei bis drei Millionen Euro": a bare first number takes the scale and unit of the second."""
+    out = [f for f, _ in found]
+    for i in range(len(found) - 1):
+        (a, a_scale), (b, b_scale) = found[i], found[i + 1]
+        if a.unit or a_scale != 1.0 or not _RANGE_RE.fullmatch(text[a.end:b.start]):
+            continue
+        if b.unit or b_scale != 1.0:
+            out[i] = replace(a, value=a.value * b_scale, unit=b.unit)
+    return out
+
+
+def attribute_figures(figures: Iterable[Figure], quotes: Iterable[Quote]) -> tuple[Figure, ...]:
+    """Set ``claimed_by`` to the speaker's entity id for figures inside attributed speech.
+
+    A figure is claimed by a quote when it lies within the quote's span (or one of its
+    ``spans``) and the quote's speaker is resolved to an entity. Call it from the quotes
+    component once quotes exist: ``replace(doc, figures=attribute_figures(doc.figures, quotes))``.
+    """
+    pieces: list[tuple[int, int, str]] = []
+    for q in quotes:
+        entity = q.speaker.entity if q.speaker else None
+        if not entity:
+            continue
+        for s, e in (q.spans or ((q.start, q.end),)):
+            pieces.append((s, e, entity))
+    out = []
+    for f in figures:
+        who = next((ent for s, e, ent in pieces if s <= f.start and f.end <= e), "")
+        out.append(replace(f, claimed_by=who) if who and who != f.claimed_by else f)
+    return tuple(out)
+
+
+@component("figures", requires=("text",), assigns=("figures",))
 def figures_component(doc: Analysis) -> Analysis:
-    return doc
+    from lagebild.analyse.timex import find_timexes
+    timexes = doc.timexes or tuple(find_timexes(doc.text, doc.article.published, list(doc.sentences)))
+    figures = find_figures(doc.text, timexes)
+    if doc.quotes:
+        return replace(doc, figures=attribute_figures(figures, doc.quotes))
+    return replace(doc, figures=tuple(figures))

@@ -7,22 +7,18 @@ can hide a shorter one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from lagebild.analyse.de import table
 from lagebild.analyse.timex.lexicon import lexicon
 from lagebild.analyse.timex.state import State
 
-MONTH_TRIGGERS = frozenset(
-    "im Im seit Seit ab Ab bis Bis vor Vor nach Nach zum vom von Von Monat Monats zwischen Zwischen "
-    "für Für und oder Anfang Mitte Ende Beginn den dem des diesen im Laufe – - / ( Ab Bis Im Seit".split())
-YEAR_TRIGGERS = frozenset(
-    "im Im seit Seit ab Ab bis Bis vor Vor nach Nach von Von vom zwischen Zwischen um Um in In "
-    "Jahr Jahres Jahrgang Anfang Mitte Ende Frühjahr Sommer Herbst Winter ( – - / und bis Bis".split())
-SEASON_TRIGGERS = frozenset(
-    "im Im seit Seit bis Bis vom zum ab Ab über nach Nach vor Vor Anfang Mitte Ende diesen "
-    "den ganzen kommenden".split())
-NOT_YEAR_BEFORE = frozenset(
-    "rund etwa über mehr fast knapp zu ca. ca circa mindestens insgesamt nur weitere gut exakt genau "
-    "Nr. Nr Nummer Paragraf Paragraph § Artikel Tel. Tel PLZ Postleitzahl Punkte Platz Rang".split())
+
+@cache
+def _context(role: str) -> frozenset[str]:
+    """Words of ``de/timex_context.tsv`` with ``role`` (month, year, season, count)."""
+    return frozenset(w for w, fields in table("timex_context.tsv").items() if role in fields[0].split(","))
+
 _AGE_AFTER_RE = re.compile(r"\s+(?:alt|jung|älter|jünger)\w*")
 _YEAR_AFTER_RE = re.compile(r"\s+\d{4}\b")
 _NUMBER_RE = re.compile(r"\d")
@@ -42,8 +38,8 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
     prev = st.word_before(start)
     if name == "year":
         y = int(m.group("y"))
-        trig = prev in YEAR_TRIGGERS or prev in lexicon().months
-        if prev in NOT_YEAR_BEFORE:
+        trig = prev in _context("year") or prev in lexicon().months
+        if prev in _context("count"):
             return False
         low = 1800 if not trig else 1000
         high = (st.dct.year + 30) if st.dct else 2100
@@ -58,9 +54,7 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
         if nxt[:1].isupper() and not trig and nxt not in lexicon().months and \
                 not _sentence_start(st, m.end() + 1) and text[m.end():m.end() + 1] == " ":
             return False
-        if nxt in ("Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal"):
-            return False
-        return True
+        return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal")
     if name == "month":
         g = m.groupdict()
         if g["pos"] or g["adj"]:
@@ -68,19 +62,17 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
         month = g["m"]
         if month == "August" and st.word_after(m.end())[:1].isupper():
             return False
-        return prev in MONTH_TRIGGERS or _YEAR_AFTER_RE.match(text, m.end()) is not None
+        return prev in _context("month") or _YEAR_AFTER_RE.match(text, m.end()) is not None
     if name == "season":
         g = m.groupdict()
         if g["anyadj"] and not g["det"]:
             return False
-        return bool(g["det"] or g["adj"] or g["y"] or prev in SEASON_TRIGGERS)
+        return bool(g["det"] or g["adj"] or g["y"] or prev in _context("season"))
     if name == "relword":
         w = m.group("w")
         if w == "Morgen" and not _sentence_start(st, start):
             return False
-        if w.lower() == "morgen" and prev in ("am", "Am", "jeden", "Guten", "guten", "den", "des", "der"):
-            return False
-        return True
+        return not (w.lower() == "morgen" and prev in ("am", "Am", "jeden", "Guten", "guten", "den", "des", "der"))
     if name == "unit":
         return _valid_unit(m, st, start)
     if name == "set_per":
@@ -117,14 +109,14 @@ def _valid_unit(m: re.Match[str], st: State, start: int) -> bool:
             return False
         if "Alter" in st.text[max(0, start - 16):start]:
             return False
-        if unit.startswith("Jahr") and (st.word_before(start) in ("ab", "unter", "Ab", "Unter")
-                                        or re.search(r"zwischen\s+\S+\s+und\s*$", st.text[max(0, start - 30):start])):
-            return False  # ages: "ab 16 Jahren", "zwischen sechs und elf Jahren"
-        return True
+        # ages: "ab 16 Jahren", "zwischen sechs und elf Jahren"
+        return not (unit.startswith("Jahr") and (
+            st.word_before(start) in ("ab", "unter", "Ab", "Unter")
+            or re.search(r"zwischen\s+\S+\s+und\s*$", st.text[max(0, start - 30):start])))
     if unit == "Wochenende":
         return False
     if g["adj"] or (g["det"] and g["det"].lower().startswith(("dies", "jen"))):
         return True
     plural = unit.endswith(("e", "en", "n")) and unit not in ("Woche", "Minute", "Stunde", "Sekunde")
-    return bool(g["pre"]) and plural and g["pre"] in ("seit", "über", "vor", "nach", "für") and not g["det"] \
+    return (bool(g["pre"]) and plural and g["pre"] in ("seit", "über", "vor", "nach", "für") and not g["det"]) \
         or bool(g["pre"] == "über" and g["det"] in ("die",) and plural)

@@ -11,8 +11,7 @@ import re
 from functools import cache
 
 from lagebild.analyse.numwords import number_word_pattern
-from lagebild.analyse.timex.lexicon import (DEMONSTRATIVE, POSITIONS, REL_ADJ, alt, ci, ci_alt,
-                                            lexicon)
+from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, REL_ADJ, alt, ci, ci_alt, lexicon
 
 ENDINGS = r"(?:e|en|er|em|es)"
 YEAR = r"(?:1\d|20)\d{2}(?!\d)"
@@ -49,7 +48,7 @@ def fragments() -> dict[str, str]:
 
 
 def _fuzzy_pattern() -> str:
-    parts = []
+    parts: list[str] = []
     for before, phrase, _value, adj in lexicon().fuzzy:
         words = [ci(w) if i == 0 else re.escape(w) for i, w in enumerate(phrase.split())]
         body = r"\s+".join(words) + (ENDINGS + "?" if adj else "")
@@ -67,7 +66,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     M, MF, WD, DET, ADJ = f["MONTH"], f["MONTH_FULL"], f["WEEKDAY"], f["DET"], f["REL_ADJ"]
     N, UNIT, POS, POD = f["NUMBER"], f["UNIT"], f["POS"], f["POD_ANY"]
     src = {
-        "date_iso": rf"(?<![\w.])(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])",
+        "date_iso": r"(?<![\w.])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])",
         "date_num": rf"(?<![\w.,])(?:(?P<wd>{WD}),?\s+)?(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\."
                     rf"(?:\s?(?P<y>{YEAR})|(?P<y2>\d{{2}})(?![\d.]))?(?![\d]|,\d)",
         "date_dm": rf"(?<![\w.,])(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?"
@@ -83,7 +82,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "pos_unit": rf"{B}(?P<pos>{POS})\s+(?:(?P<det>des|der|dieses|dieser|diesen)\s+)?"
                     rf"(?:(?P<adj>{ADJ})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts){E}",
         "year_part": rf"{B}(?P<u>Jahres|Monats)(?P<p>ende|anfang|beginn|mitte|wechsel|wende){E}",
-        "year": rf"(?<![\w.,])(?P<y>1\d{{3}}|20\d{{2}})(?![\w]|[.,]\d)",
+        "year": r"(?<![\w.,])(?P<y>1\d{3}|20\d{2})(?![\w]|[.,]\d)",
         "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?P<c>1\d|20)?(?P<dd>\d)0er"
                   rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?|(?P<dw>{ci_alt(['zwanziger', 'dreißiger', 'vierziger', 'fünfziger', 'sechziger', 'siebziger', 'achtziger', 'neunziger'])})"  # noqa: E501
                   rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?)){E}",
@@ -130,8 +129,10 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"(?=(?:\s+(?P<pod>{alt(PODS_ADV)}){E})?)",
         "time_first": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
                       rf"(?=\s*(?:bis|-|–|/|und|oder)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr{E})",
-        "time_um": rf"{B}(?P<pre>[uU]m|[gG]egen|[aA]b)\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)(?![\d.,:]|\s*Uhr)",
-        "daypart": rf"{B}(?P<pre>[aA]m|[gG]egen|[iI]n\s+der|[dD]es|[vV]om)\s+(?:(?P<adj>frühen|späten|selben|gleichen)\s+)?"
+        "time_um": rf"{B}(?P<pre>[uU]m|[gG]egen|[aA]b)\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)"
+                   rf"(?![\d.,:]|\s*Uhr)",
+        "daypart": rf"{B}(?P<pre>[aA]m|[gG]egen|[iI]n\s+der|[dD]es|[vV]om)\s+"
+                   rf"(?:(?P<adj>frühen|späten|selben|gleichen)\s+)?"
                    rf"(?P<pod>{alt(lexicon().dayparts)})s?(?:\s+(?:des|vom|zum)\s+(?P<d>[0-3]?\d)\.\s*(?P<m>{M}){E}"
                    rf"(?:\s*(?P<y>{YEAR}))?)?{E}",
         "midnight": rf"{B}(?P<w>Mitternacht){E}",

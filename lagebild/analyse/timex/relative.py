@@ -142,8 +142,8 @@ def weekend(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 
 
 def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
-    g = {"rel": None, "adj": None, "det": None, **m.groupdict()}
-    u_word = g["u"]
+    g: dict[str, str | None] = {"rel": None, "adj": None, "det": None, **m.groupdict()}
+    u_word = m.group("u")
     code, clock = lexicon().units[u_word]
     singular = u_word in ("Sekunde", "Minute", "Stunde", "Tag", "Tages", "Woche", "Monat", "Monats", "Jahr",
                           "Jahres", "Jahrzehnt", "Jahrzehnts", "Jahrhundert", "Jahrhunderts", "Nacht",
@@ -291,7 +291,7 @@ def clock(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     h = int(m.group("h"))
     mi = int(m.group("mi") or 0)
     pod = m.groupdict().get("pod")
-    if pod in ("nachmittags", "abends") and h < 12 or pod == "nachts" and 7 <= h < 12:
+    if (pod in ("nachmittags", "abends") and h < 12) or (pod == "nachts" and 7 <= h < 12):
         h += 12
     if h > 24 or (h == 24 and mi):
         return None

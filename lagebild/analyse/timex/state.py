@@ -12,8 +12,7 @@ from datetime import date
 
 from lagebild.analyse.timex.tense import tense_at
 
-
-_BOUNDS = frozenset("seit Seit bis Bis ab Ab vor Vor".split())
+_BOUNDS = frozenset(["seit", "Seit", "bis", "Bis", "ab", "Ab", "vor", "Vor"])
 
 
 @dataclass

@@ -18,10 +18,11 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]„“”\"»«]|\s[-–]\s")
 _PARTICIPLE_RE = re.compile(
     r"(?:[a-zäöü]*ge[a-zäöüß]{2,}(?:t|en)|(?:be|ver|er|ent|zer|emp|miss)[a-zäöüß]{2,}(?:t|en))")
-_DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines dieser diese dieses diesem diesen "
-    "jeder jede jedes jedem jeden ihre ihren ihrem ihrer seine seinen seinem seiner unsere unseren "
-    "zum zur beim im am vom ins".split())
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(w for w, f in table("function_words.tsv").items() if f[0] == "determiner")
 
 
 @cache
@@ -30,7 +31,7 @@ def _cues() -> dict[str, str]:
 
 
 def _is_weak_preterite(word: str, prev: str) -> bool:
-    if not word.islower() or len(word) < 5 or prev in _DETERMINERS:
+    if not word.islower() or len(word) < 5 or prev in _determiners():
         return False
     if not (word.endswith("te") or word.endswith("eten") or word.endswith("ten")):
         return False
