@@ -20,6 +20,10 @@ class Match:
     end: int  # token after the last
     ids: tuple[str, ...]
     weak: bool = False  # only ambiguous aliases matched: needs the tagger's agreement
+    genitive: bool = False  # matched only without a final -s/-es (Putins, Südkoreas)
+
+
+_HYPHENS = frozenset("-‐‑")
 
 
 @cache
@@ -76,6 +80,8 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             t = tokens[j]
             f = fold(t)
             if not f:
+                if t in _HYPHENS and j > i:
+                    continue  # "US- Außenministeriums": a hyphen split off by a stray space
                 break
             folded += f
             exact += _exact(t)[1:]
@@ -83,7 +89,8 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             if not key and upper:
                 key = next((v for v in _variants(folded) if v in index), "")
             if key:
-                best = Match(i, j + 1, tuple(index[key]), key not in kb.strong)
+                best = Match(i, j + 1, tuple(index[key]), key not in kb.strong,
+                             key not in (exact, folded))
         if best is not None:
             out.append(best)
             i = best.end
@@ -129,6 +136,15 @@ def word_flags(token: str) -> tuple[str, ...]:
 
 
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def adjective_country(word: str) -> str:
+    """The country id a nationality adjective names (russischen -> gpe:russia), else ""."""
+    kb = load_kb()
+    for stem in _adjective_stems(fold(word)):
+        if stem in kb.adjectives:
+            return kb.adjectives[stem]
+    return ""
 
 
 def _adjective_stems(key: str) -> list[str]:

@@ -44,14 +44,30 @@ def merge(crf: Sequence[tuple[int, int, str]], matches: Sequence[Match], kb: KB)
                     and (f.start, f.end) != (m.start, m.end)]
         crossing = [f for f in found if f.start < m.end and m.start < f.end
                     and f not in inside and f not in covering]
-        if covering or crossing or (m.weak and not inside):
+        if crossing or (m.weak and not inside and not covering):
             continue
-        label = inside[0].label if len(inside) == 1 else ""
-        eid = _pick(kb, m.ids, label)
+        eid = _pick(kb, m.ids, inside[0].label if len(inside) == 1 else "")
+        etype = kb.entries[eid].type
+        if covering:
+            f = covering[0]
+            if etype == "PER" and f.label == "PER" and f.start == m.start and not m.weak:
+                found.remove(f)  # "Kurt Campbell Bedenken": a known full name ends where the KB says
+            elif m.genitive and f.start == m.start and not m.weak:
+                # "Südkoreas Shin Won-sik": a genitive name opens a new name, it is not part of one
+                found.remove(f)
+                found.append(Found(m.end, f.end, f.label))
+            else:
+                continue
         for f in inside:
             found.remove(f)
-        found.append(Found(m.start, m.end, kb.entries[eid].type, eid))
+        found.append(Found(m.start, m.end, etype, eid))
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _shouting(words: Sequence[str]) -> bool:
+    """A line in capitals (LESEN SIE MEHR): the tagger never saw such text, only the KB counts."""
+    alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
+    return len(alpha) >= 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha)
 
 
 def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) -> list[list[Found]]:
@@ -61,4 +77,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     kb_tags = [kb_span_tags(len(words), ms, [kb.entries[m.ids[0]].type for m in ms])
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
-    return [merge(chunks(ts), ms, kb) for ts, ms in zip(tags, matches, strict=True)]
+    return [merge([] if _shouting(words) else chunks(ts), ms, kb)
+            for words, ts, ms in zip(sentences, tags, matches, strict=True)]

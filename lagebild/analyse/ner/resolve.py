@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from lagebild.analyse.ner.gazetteer import _variants
+from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
 from lagebild.analyse.ner.kb import KB, fold, load_kb, slug
 from lagebild.analyse.ner.recognise import Found, recognise
 from lagebild.analyse.ner.tagger import Models
@@ -36,6 +37,8 @@ class _M:
     label: str
     kb_id: str = ""
     key: str = ""  # entity key once resolved
+    chars: tuple[int, int] | None = None  # a part of one token ("russisch" in russisch-chinesisch)
+    adjective: bool = False
 
 
 def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[range]:
@@ -84,6 +87,8 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
     ms: list[_M] = []
     for r, fs in zip(sents, found, strict=True):
         ms.extend(_M(r.start + f.start, r.start + f.end, f.label, f.kb_id) for f in fs)
+    _genitive_heads(ms, words, kb)
+    _prefix_link(ms, words, kb)
     taken = [False] * len(words)
     for m in ms:
         taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -92,10 +97,74 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
             holder = kb.holder(role, date)
             if holder is not None:
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
+    ms.extend(_adjectives(tokens, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
-    ms.sort(key=lambda m: m.start)
+    ms.sort(key=lambda m: (m.start, m.chars or (0, 0)))
     _link(ms, words, kb, date)
     return _build(text, tokens, ms, kb)
+
+
+def _genitive_heads(ms: list[_M], words: Sequence[str], kb: KB) -> None:
+    """ "Yoons Büro": a person's genitive before a noun is the person alone, when the document
+    names that person elsewhere (Yoon Suk Yeol) or the KB knows the name."""
+    names: set[str] = set()
+    for m in ms:
+        if m.label == "PER":
+            names.update(fold(w) for w in words[m.start:m.end])
+            entry = kb.entries.get(m.kb_id)
+            if entry is not None:
+                names.update(fold(x) for x in entry.short)
+    for m in ms:
+        head = words[m.start]
+        if m.label == "PER" and not m.kb_id and m.end - m.start > 1 and head.endswith("s") \
+                and len(head) > 3 and fold(head[:-1]) in names:
+            m.end = m.start + 1
+
+
+@cache
+def _person_aliases() -> tuple[tuple[str, str], ...]:
+    """(folded multi-word alias, person id) of every KB person, longest first."""
+    kb = load_kb()
+    out = {(fold(a), e.id) for e in kb.entries.values() if e.type == "PER"
+           for a in (e.name, *e.aliases) if " " in a.strip("?") and not a.endswith("?")}
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
+    """A person name that starts with a KB person's full name and then runs on, as machine
+    translation leaves it ("Shin Won-Sikin"), is that person."""
+    for m in ms:
+        if m.label != "PER" or m.kb_id or m.end - m.start < 2:
+            continue
+        key = fold("".join(words[m.start:m.end]))
+        for alias, eid in _person_aliases():
+            if len(alias) >= 8 and key.startswith(alias):
+                m.kb_id = eid
+                break
+
+
+def _adjectives(tokens: Sequence[Token], taken: list[bool], starts: set[int]) -> list[_M]:
+    """Nationality adjectives as mentions of their country ("südkoreanische Beamte" speaks of
+    South Korea); parts of compounds too ("russisch-nordkoreanische")."""
+    out = []
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        if taken[i] or not w[:1].isalpha() or not (w[:1].islower() or i in starts):
+            continue
+        if "-" not in w:
+            country = adjective_country(w)
+            if country:
+                out.append(_M(i, i + 1, "GPE", country, adjective=True))
+                taken[i] = True
+            continue
+        pos = tok.start
+        for part in w.split("-"):
+            country = adjective_country(part) if len(part) > 3 else ""
+            if country:
+                out.append(_M(i, i + 1, "GPE", country, chars=(pos, pos + len(part)), adjective=True))
+                taken[i] = True
+            pos += len(part) + 1
+    return out
 
 
 def _surface(words: Sequence[str], m: _M) -> str:
@@ -107,13 +176,15 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
     short forms of KB people named in the document."""
     single: dict[str, str] = {}
     for m in ms:
+        if m.adjective:
+            continue
         entry = kb.entries.get(m.kb_id)
         if entry is not None and entry.type == "PER" and m.end - m.start > 1:
             for short in entry.short:
                 single.setdefault(short, "PER")
         if m.end - m.start == 1 and len(words[m.start]) > 2 and words[m.start][:1].isupper():
             single.setdefault(words[m.start], m.label)
-        if m.label == "PER" and m.end - m.start > 1:
+        if m.label == "PER" and m.end - m.start > 1 and (m.kb_id or "fn" in word_flags(words[m.start])):
             last = words[m.end - 1]
             if len(last) > 2 and last[:1].isupper() and "." not in last:
                 single.setdefault(last, "PER")
@@ -139,7 +210,7 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
             m.label = kb.entries[m.key].type
             continue
         if m.label == "PER":
-            m.key = _person(ms[:i], m, words, kb, date)
+            m.key = _person(ms, i, words, kb, date)
         else:
             m.key = ""
     # non-person names without KB id: one entity per normalised form (genitive evened out)
@@ -152,30 +223,29 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
             m.key = "name:" + m.label + ":" + f
 
 
-def _person(before: Sequence[_M], m: _M, words: Sequence[str], kb: KB, date: str | None) -> str:
-    """A person mention's key: an earlier fuller name it is part of, a KB short form, or itself."""
+def _person(ms: Sequence[_M], i: int, words: Sequence[str], kb: KB, date: str | None) -> str:
+    """A person mention's key: a fuller name in the document it shortens (the nearest before
+    it, else after it), a KB short form, or its own name."""
+    m = ms[i]
     surface = words[m.start:m.end]
-    key = fold("".join(surface))
-    keys = set(_variants(key))
-    # an earlier person mention this one shortens (Jenkins <- Bonnie Jenkins, Kim <- Kim Jong-un)
-    for prev in reversed(before):
-        if prev.label != "PER" or not prev.key:
+    keys = set(_variants(fold("".join(surface))))
+    order = [*reversed(ms[:i]), *ms[i + 1:]]
+    for other in order:
+        if other.label != "PER" or other.adjective:
             continue
-        pw = words[prev.start:prev.end]
+        pw = words[other.start:other.end]
         if len(pw) > len(surface) and (fold(pw[-1]) in keys or fold(pw[0]) in keys
                                        or fold("".join(pw[-len(surface):])) in keys):
-            return prev.key
-    # a KB short form: named before, or the only office holder with that short form
+            return other.kb_id or other.key or "name:PER:" + fold("".join(pw))
+    # a KB short form: the person is named in the document, or is the only holder in office
     cands = [e for e in kb.entries.values() if e.type == "PER" and any(fold(s) in keys for s in e.short)]
-    named = {p.key for p in before}
+    named = {o.kb_id for o in ms}
     for e in cands:
         if e.id in named:
             return e.id
-    if date:
-        active = [e for e in cands if any(t.covers(date) for t in e.tenures)]
-        if len(active) == 1 and len(cands) == 1:
-            return active[0].id
-    return "name:PER:" + key
+    if date and len(cands) == 1 and any(t.covers(date) for t in cands[0].tenures):
+        return cands[0].id
+    return "name:PER:" + fold("".join(surface))
 
 
 def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
@@ -197,7 +267,7 @@ def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
         eid, name, _ = named[m.key]
-        s, e = tokens[m.start].start, tokens[m.end - 1].end
+        s, e = m.chars or (tokens[m.start].start, tokens[m.end - 1].end)
         label = kb.entries[m.key].type if m.key in kb.entries else m.label
         mention = Mention(text[s:e], s, e, label, eid, name)
         mentions.append(mention)
