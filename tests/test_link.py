@@ -24,11 +24,15 @@ def _doc(i: str, text: str, published: str, title: str = "") -> Analysis:
 
 def _corpus() -> list[Analysis]:
     return [
-        _doc("h1", HAFEN.format("Kritiker warnen vor den Kosten des Hafenausbaus."), "2021-03-01", "Hafenausbau in Bremerhaven"),
-        _doc("h2", HAFEN.format("Der Hafenausbau soll 2025 beginnen, sagte der Senat."), "2021-03-03", "Bremerhaven baut Hafen aus"),
+        _doc("h1", HAFEN.format("Kritiker warnen vor den Kosten des Hafenausbaus."), "2021-03-01",
+             "Hafenausbau in Bremerhaven"),
+        _doc("h2", HAFEN.format("Der Hafenausbau soll 2025 beginnen, sagte der Senat."), "2021-03-03",
+             "Bremerhaven baut Hafen aus"),
         _doc("v1", VULKAN.format("Flüge nach Reykjavik fielen aus."), "2021-03-02", "Vulkan Hekla ausgebrochen"),
-        _doc("v2", VULKAN.format("Die Lava erreichte am Dienstag die Küste."), "2021-03-04", "Hekla: Lava erreicht Küste"),
-        _doc("h3", HAFEN.format("Ein Jahr später wurde der erste Kai eröffnet."), "2021-09-20", "Erster Kai im Hafen Bremerhaven"),
+        _doc("v2", VULKAN.format("Die Lava erreichte am Dienstag die Küste."), "2021-03-04",
+             "Hekla: Lava erreicht Küste"),
+        _doc("h3", HAFEN.format("Ein Jahr später wurde der erste Kai eröffnet."), "2021-09-20",
+             "Erster Kai im Hafen Bremerhaven"),
     ]
 
 

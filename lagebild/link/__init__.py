@@ -95,8 +95,8 @@ def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> N
     for c in counts:
         for t in c:
             fresh[t] = fresh.get(t, 0) + 1
-    db.executemany("INSERT INTO link_df (feature, df) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET df=df+excluded.df",
-                   sorted(fresh.items()))
+    db.executemany("INSERT INTO link_df (feature, df) VALUES (?, ?)"
+                   " ON CONFLICT(feature) DO UPDATE SET df=df+excluded.df", sorted(fresh.items()))
     terms = sorted(fresh)
     dfs: dict[str, int] = {}
     for k in range(0, len(terms), 500):
@@ -131,13 +131,14 @@ def _extract(db: sqlite3.Connection, doc: Analysis, n_docs: int) -> None:
         wid = "w-" + hashlib.sha1(key.encode()).hexdigest()[:16]
         db.execute(
             "INSERT OR IGNORE INTO link_wdw (id, key, type, mode, quad, date, source_actor, source_raw, source_country,"
-            " target_actor, target_raw, target_country, place, trigger, contexts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " target_actor, target_raw, target_country, place, trigger, contexts)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (wid, key, r.type, r.mode, quads.get(r.type, ("", ""))[0], r.date, r.source.name, r.source.text,
              _country(r.source.key), r.target.name if r.target else "", r.target.text if r.target else "",
              _country(target_key), r.place, r.trigger.verb.lemma, ";".join(r.contexts)))
         sent_text = doc.text[r.sent_start:r.sent_end]
-        db.execute("INSERT OR IGNORE INTO link_wdw_mentions (wdw_id, article_id, sent_start, sent_end, start, end, text)"
-                   " VALUES (?,?,?,?,?,?,?)", (wid, art.id, r.sent_start, r.sent_end, r.trigger.start, r.trigger.end,
+        db.execute("INSERT OR IGNORE INTO link_wdw_mentions (wdw_id, article_id, sent_start, sent_end, start, end,"
+                   " text) VALUES (?,?,?,?,?,?,?)", (wid, art.id, r.sent_start, r.sent_end, r.trigger.start, r.trigger.end,
                                                " ".join(sent_text.split())))
     covered = [(q.start, q.end) for q in doc.quotes]
     for st in from_quotes(doc, sentences) + reported(sentences, covered, art.published) + acts(records, sentences):

@@ -129,9 +129,9 @@ def _place(sent: Sentence) -> str:
         if tok.text in ("in", "im"):
             nxt = sent.tokens[i + 1]
             for a in sent.actors:
-                if a.start == nxt.start or (a.start > nxt.start and a.start - nxt.end <= 1):
-                    if a.type in ("GPE", "LOC", "PER") and a.type != "GROUP":
-                        return a.name
+                near = a.start == nxt.start or (a.start > nxt.start and a.start - nxt.end <= 1)
+                if near and a.type in ("GPE", "LOC", "PER"):
+                    return a.name
     return ""
 
 

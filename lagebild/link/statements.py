@@ -190,10 +190,8 @@ def reported(sentences: list[Sentence], covered: list[tuple[int, int]], publishe
                     continue
                 nxt = [Actor(word.group(0), at, at + len(word.group(0)), word.group(0), word.group(0), "ORG")]
             speakers = [nxt[0]]
-            if m.start() > len(sent.text) / 2:
-                content = (sent.start, sent.start + m.start())  # "..., so Beamte aus Washington"
-            else:
-                content = (sent.start, sent.end)
+            # "..., so Beamte aus Washington": the content is what comes before
+            content = (sent.start, sent.start + m.start()) if m.start() > len(sent.text) / 2 else (sent.start, sent.end)
         if not speakers:
             continue
         text = sent.text[content[0] - sent.start:content[1] - sent.start].strip(" ,„“\"")
