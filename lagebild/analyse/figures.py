@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from lagebild.analyse.de import table, word_list, word_set
 from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
@@ -89,6 +89,33 @@ def _regex() -> re.Pattern[str]:
         rf"(?P<gen>[A-ZÄÖÜ]\w+))?")
 
 
+_WORD_RE = re.compile(r"\w+")
+#: how far a figure reaches before (qualifier) and after (scale, adjectives, unit) its number
+_BEFORE, _AFTER = 40, 90
+
+
+@lru_cache(maxsize=100_000)
+def _is_anchor(word: str) -> bool:
+    """Can ``word`` be the number of a figure? Checked per distinct word, so cheap."""
+    if any(c.isdigit() for c in word):
+        return True
+    low = word.lower()
+    return parse_word(low) is not None or any(k.lower() == low for k in _scales()) or low.startswith("zig")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches around possible numbers: the full regex only runs there."""
+    out: list[tuple[int, int]] = []
+    for m in _WORD_RE.finditer(text):
+        if _is_anchor(m.group()):
+            s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+    return out
+
+
 def _value(m: re.Match[str]) -> float | None:
     scales = _scales()
     base: float | None
@@ -154,46 +181,56 @@ def find_figures(text: str, timexes: Iterable[Timex] = ()) -> list[Figure]:
     starts = [s for s, _ in spans]
     found: list[tuple[Figure, float]] = []
     weak_at: set[int] = set()
-    for m in _regex().finditer(text):
-        core = next(g for g in ("fn", "half", "vague", "num") if m.group(g))
-        start = m.start(core)
-        end_num = m.end(core)
-        i = bisect.bisect_right(starts, start) - 1
-        if (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end_num):
-            continue
-        unit = ""
-        end = m.end("scale") if m.group("scale") else m.end("vscale") if m.group("vscale") else m.end(core)
-        if m.group("frac"):
-            end = m.end("frac")
-        if m.group("pct"):
-            unit, end = "Prozent" if m.group("pct") == "%" else m.group("pct"), m.end("pct")
-        elif m.group("sym"):
-            unit, end = _units()[m.group("sym")], m.end("sym")
-        elif m.group("unit") and m.group("unit").lower() not in _function_words():
-            unit, end = _units().get(m.group("unit"), m.group("unit")), m.end("unit")
-        elif m.group("gen") and (m.group("frac") or m.group("half")):
-            unit, end = m.group("gen"), m.end("gen")
-        num = m.group("num")
-        weak = False
-        if num and not num[:1].isdigit():
-            low = num.lower()
-            if low.startswith("ein") and low not in ("einhundert", "eintausend") and not m.group("scale"):
-                continue  # "ein", "eine": articles
-            weak = not (unit or m.group("scale"))  # "die zwei": kept only as the start of a range
-        if _is_label_or_ordinal(m, text, start, end_num, bool(unit or m.group("scale"))):
-            continue
-        value = _value(m)
-        if value is None:
-            continue
-        qualifier = " ".join((m.group("q") or "").lower().split())
-        if m.group("vague") and not qualifier:
-            qualifier = "mehrere"
-        sc = m.group("scale") or m.group("vscale")
-        found.append((Figure(text[start:end], start, end, value, unit, qualifier),
-                      _scales()[sc][1] if sc else 1.0))
-        if weak:
-            weak_at.add(start)
+    last = -1
+    for w_start, w_end in _windows(text):
+        for m in _regex().finditer(text, w_start, w_end):
+            if m.start() >= last:
+                last = m.end()
+                _add(m, text, spans, starts, found, weak_at)
     return [f for f in _share_units(found, text) if f.start not in weak_at or f.unit]
+
+
+def _add(m: re.Match[str], text: str, spans: list[tuple[int, int]], starts: list[int],
+         found: list[tuple[Figure, float]], weak_at: set[int]) -> None:
+    """Check one match and append its figure (with its scale) to ``found``."""
+    core = next(g for g in ("fn", "half", "vague", "num") if m.group(g))
+    start = m.start(core)
+    end_num = m.end(core)
+    i = bisect.bisect_right(starts, start) - 1
+    if (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end_num):
+        return
+    unit = ""
+    end = m.end("scale") if m.group("scale") else m.end("vscale") if m.group("vscale") else m.end(core)
+    if m.group("frac"):
+        end = m.end("frac")
+    if m.group("pct"):
+        unit, end = "Prozent" if m.group("pct") == "%" else m.group("pct"), m.end("pct")
+    elif m.group("sym"):
+        unit, end = _units()[m.group("sym")], m.end("sym")
+    elif m.group("unit") and m.group("unit").lower() not in _function_words():
+        unit, end = _units().get(m.group("unit"), m.group("unit")), m.end("unit")
+    elif m.group("gen") and (m.group("frac") or m.group("half")):
+        unit, end = m.group("gen"), m.end("gen")
+    num = m.group("num")
+    weak = False
+    if num and not num[:1].isdigit():
+        low = num.lower()
+        if low.startswith("ein") and low not in ("einhundert", "eintausend") and not m.group("scale"):
+            return  # "ein", "eine": articles
+        weak = not (unit or m.group("scale"))  # "die zwei": kept only as the start of a range
+    if _is_label_or_ordinal(m, text, start, end_num, bool(unit or m.group("scale"))):
+        return
+    value = _value(m)
+    if value is None:
+        return
+    qualifier = " ".join((m.group("q") or "").lower().split())
+    if m.group("vague") and not qualifier:
+        qualifier = "mehrere"
+    sc = m.group("scale") or m.group("vscale")
+    found.append((Figure(text[start:end], start, end, value, unit, qualifier),
+                  _scales()[sc][1] if sc else 1.0))
+    if weak:
+        weak_at.add(start)
 
 
 def _share_units(found: list[tuple[Figure, float]], text: str) -> list[Figure]:

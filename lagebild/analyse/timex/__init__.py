@@ -18,7 +18,7 @@ from lagebild.analyse.timex import relative as rel
 from lagebild.analyse.timex import resolve as res
 from lagebild.analyse.timex.calendar import parse_dct
 from lagebild.analyse.timex.checks import valid
-from lagebild.analyse.timex.grammar import patterns
+from lagebild.analyse.timex.grammar import patterns, windows
 from lagebild.analyse.timex.state import State
 from lagebild.analyse.tokens import sentence_spans
 from lagebild.model import Analysis, Timex
@@ -63,21 +63,31 @@ def _span(m: object, text: str) -> tuple[int, int]:
 
 def _candidates(text: str, st: State) -> list[_Cand]:
     out: list[_Cand] = []
+    spans = windows(text)
     for prio, (name, rx) in enumerate(patterns()):
-        for m in rx.finditer(text):
-            start, end = _span(m, text)
-            if start >= end or not valid(name, m, st, start):
-                continue
-            parts: list[tuple[int, int, int | None]] = [(start, end, None)]
-            if name == "date_dm" and m.group("list"):
-                parts = []
-                for d in re.finditer(r"\d+", m.group("list")):
-                    parts.append((m.start("list") + d.start(), m.start("list") + d.end(), int(d.group())))
-                parts.append((m.start("d"), end, None))
-                if m.group("wd"):
-                    parts[0] = (start, parts[0][1], parts[0][2])
-            out.append(_Cand(start, end, prio, name, m, parts))
+        seen = -1
+        for w_start, w_end in spans.get(name, ()):
+            for m in rx.finditer(text, w_start, w_end):
+                if m.start() < seen:
+                    continue
+                seen = m.end()
+                out.extend(_expand(name, m, prio, st, text))
     return out
+
+
+def _expand(name: str, m: re.Match[str], prio: int, st: State, text: str) -> list[_Cand]:
+    """The candidate of a match (a list of days gives one per day), or none when it is no timex."""
+    start, end = _span(m, text)
+    if start >= end or not valid(name, m, st, start):
+        return []
+    parts: list[tuple[int, int, int | None]] = [(start, end, None)]
+    if name == "date_dm" and m.group("list"):
+        parts = [(m.start("list") + d.start(), m.start("list") + d.end(), int(d.group()))
+                 for d in re.finditer(r"\d+", m.group("list"))]
+        parts.append((m.start("d"), end, None))
+        if m.group("wd"):
+            parts[0] = (start, parts[0][1], parts[0][2])
+    return [_Cand(start, end, prio, name, m, parts)]
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

@@ -8,7 +8,7 @@ Determiners and adjectives are part of it ("[den vergangenen Tagen]").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from lagebild.analyse.numwords import number_word_pattern
 from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, REL_ADJ, alt, ci, ci_alt, lexicon
@@ -140,3 +140,92 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "holiday": rf"{B}(?P<h>{f['HOLIDAY']})(?:\s+(?P<y>{YEAR}))?{E}",
     }
     return tuple((name, re.compile(rx)) for name, rx in src.items())
+
+
+@cache
+def heads() -> dict[str, tuple[str, ...]]:
+    """For each pattern, lower-case pieces of words one of which every match contains
+    ("#" stands for any digit, "=" marks a piece that must be the whole word).
+
+    Why: the full patterns start with optional determiners and adjectives, so the regex engine
+    tries them at every position; running them only in windows around their head words makes
+    the tagger several times faster.
+    """
+    lex = lexicon()
+    low = [m.lower() for m in lex.months]
+    unit = tuple("=" + u.lower() for u in lex.units)
+    out: dict[str, tuple[str, ...]] = {
+        "date_iso": ("#",), "date_num": ("#",), "date_dm": tuple(low), "month_year": tuple(low),
+        "month": tuple(low), "year_noun": ("jahr",), "pos_year": tuple(p.lower() for p in POSITIONS),
+        "pos_unit": tuple(p.lower() for p in POSITIONS), "year_part": ("jahres", "monats"), "year": ("#",),
+        "decade": ("0er", "ziger", "ßiger"), "century": ("jahrhundert",),
+        "season": tuple(x.lower() for x in lex.seasons),
+        "part_year": ("quartal", "vierteljahr", "trimester", "halbjahr", "hälfte"),
+        "relword": ("heute", "gestern", "morgen", "heuer"), "reladj": ("gestrig", "morgig", "heutig"),
+        "relday": ("vortag", "folgetag", "vorabend", "=tag", "=tage", "=tags", "vorjahr", "folgejahr", "vormonat",
+                   "folgemonat", "vorwoche", "folgewoche"),
+        "weekday": tuple(w.lower() for w in lex.weekdays), "weekend": ("wochenende",), "unit": unit,
+        "dur_first": unit, "these_times": ("zeit",),
+        "adj_duration": ("wöchig", "tägig", "monatig", "stündig", "minütig", "jährig", "lang"),
+        "set_every": ("jede",), "set_adv": ("täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "tags"),
+        "set_wd": tuple(w.lower() + "s" for w in lex.weekdays), "set_per": unit, "time_uhr": ("uhr",),
+        "time_first": ("uhr",), "time_um": ("#",), "daypart": tuple(d.lower() for d in lex.dayparts),
+        "midnight": ("mitternacht",),
+        "fuzzy": tuple({phrase.split()[-1].lower() for _b, phrase, _v, _a in lex.fuzzy}),
+        "holiday": tuple({w.lower() for name in lex.holiday_names for w in re.findall(r"\w{4,}", name)}),
+    }
+    return out
+
+
+@cache
+def _head_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], frozenset[str]]:
+    """One regex for all head pieces, each piece's patterns, and the patterns headed by a digit."""
+    table = heads()
+    pieces = {p for ps in table.values() for p in ps if p[0] not in "#="}
+    names = {p: frozenset(n for n, ps in table.items() if any(q[0] not in "#=" and q in p for q in ps))
+             for p in pieces}
+    for n, ps in table.items():
+        for p in ps:
+            if p[0] == "=":
+                names[p] = names.get(p, frozenset()) | {n}
+    digit = frozenset(n for n, ps in table.items() if "#" in ps)
+    return re.compile(alt(pieces)), names, digit
+
+
+#: how far before and after its head word a match may reach (characters)
+WINDOW_BEFORE, WINDOW_AFTER = 100, 50
+_WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=200_000)
+def _heads_of(word: str) -> frozenset[str]:
+    rx, names, digit = _head_index()
+    low = word.lower()
+    found: set[str] = set(names.get("=" + low, ()))
+    for m in rx.finditer(low):
+        found |= names[m.group()]
+    if any(c.isdigit() for c in word):
+        found |= digit
+    return frozenset(found)
+
+
+def windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each pattern, the merged stretches of ``text`` around its head words.
+
+    One pass over the words with a cached word -> patterns lookup: words repeat, so this is
+    much cheaper than scanning the text once per head regex.
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for m in _WORD_RE.finditer(text):
+        names = _heads_of(m.group())
+        if not names:
+            continue
+        s, e = max(0, m.start() - WINDOW_BEFORE), min(n, m.end() + WINDOW_AFTER)
+        for name in names:
+            spans = out.setdefault(name, [])
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+    return out
