@@ -72,4 +72,4 @@ def test_every_command_documents_an_example() -> None:
 
 def test_demo_runs_on_bundled_sample(tmp_path: Path) -> None:
     code, out, _ = run("demo", "--db", str(tmp_path / "demo.db"))
-    assert code == 0 and "8 sample articles" in out
+    assert code == 0 and "8 sample articles" in out and "Stories and their events" in out

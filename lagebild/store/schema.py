@@ -187,4 +187,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX link_statements_claim ON link_statements(claim_id);
     CREATE INDEX link_statements_article ON link_statements(article_id);
     """,
+    # 3: ingest order is looked up by seq on every insert: index it (unique)
+    """
+    CREATE UNIQUE INDEX articles_seq ON articles(seq);
+    """,
 ]

@@ -24,6 +24,10 @@ from lagebild.store.schema import MIGRATIONS
 from lagebild.store.search import fts_query, snippet, stem_text
 
 
+#: candidates checked per new article: bounds the cost when many stored texts share passages
+MAX_COPY_CANDIDATES = 64
+
+
 @dataclass(frozen=True)
 class AddResult:
     id: str
@@ -100,7 +104,7 @@ class SQLiteStore:
                 if row is not None:
                     self._delete(art.id)
                 copy_of, sim = self._find_copy(art.id, sig, keys)
-                seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+                seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]  # indexed
                 db.execute(
                     "INSERT INTO articles (id, title, text, published, published_basis, source, url, language,"
                     " authors, removed, flags, origin, content_hash, copy_of, copy_similarity, seq)"
@@ -135,7 +139,7 @@ class SQLiteStore:
         rows = self.db.execute(
             f"SELECT DISTINCT m.article_id, m.signature, a.seq, a.copy_of FROM lsh JOIN minhash m USING(article_id)"
             f" JOIN articles a ON a.id = m.article_id WHERE lsh.band IN ({marks}) AND lsh.article_id != ?"
-            f" ORDER BY a.seq", (*keys, article_id)).fetchall()
+            f" ORDER BY a.seq LIMIT {MAX_COPY_CANDIDATES}", (*keys, article_id)).fetchall()
         for r in rows:
             sim = dedup.similarity(sig, np.frombuffer(r["signature"], dtype=np.uint64))
             if sim >= dedup.COPY_THRESHOLD:
