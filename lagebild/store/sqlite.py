@@ -23,7 +23,6 @@ from lagebild.store.codec import analysis_from_json, analysis_to_json
 from lagebild.store.schema import MIGRATIONS
 from lagebild.store.search import fts_query, snippet, stem_text
 
-
 #: candidates checked per new article: bounds the cost when many stored texts share passages
 MAX_COPY_CANDIDATES = 64
 
