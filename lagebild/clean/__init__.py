@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import ftfy
 
 from lagebild.clean.boilerplate import strip_boilerplate
+from lagebild.clean.dateinfer import infer_published
 from lagebild.clean.html import extract_html
 from lagebild.clean.language import DEFAULT_LANGUAGES, detect_language
 from lagebild.clean.mt import mt_flags
@@ -76,6 +77,10 @@ def prepare(raw: RawDocument, options: CleanOptions = CleanOptions()) -> Article
         raise InputError(raw.origin, "empty", "no text left to analyse")
     if not published and options.published:
         published, basis = options.published, "option"
+    if not published:
+        guess, confidence = infer_published(text)
+        if guess and confidence >= 0.4:  # a dateline, a note, or a reported date in the past
+            published, basis = guess, "text"
     flags = tuple(mt_flags(text))
     language = raw.language or detect_language(text, options.languages)
     return Article(id=raw.id or stable_id(text), text=text, title=title, published=published,
