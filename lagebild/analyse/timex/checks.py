@@ -111,7 +111,7 @@ def _valid_unit(m: re.Match[str], st: State, start: int) -> bool:
             return False
         # ages: "ab 16 Jahren", "zwischen sechs und elf Jahren"
         return not (unit.startswith("Jahr") and (
-            st.word_before(start) in ("ab", "unter", "Ab", "Unter")
+            st.word_before(start) in ("ab", "unter", "Ab", "Unter", "mit", "Mit")
             or re.search(r"zwischen\s+\S+\s+und\s*$", st.text[max(0, start - 30):start])))
     if unit == "Wochenende":
         return False

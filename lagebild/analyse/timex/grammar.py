@@ -22,6 +22,7 @@ VAGUE = ("mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele
          "zahlreiche", "zahlreichen", "etliche", "etlichen", "ein paar", "zig")
 QUALIFIERS = ("rund", "etwa", "gut", "genau", "ungefähr", "circa", "ca.", "exakt", "fast", "knapp",
               "nahezu", "beinahe", "mindestens", "höchstens")
+HOUR_WORDS = r"(?:[eE]ins|[eE]in|[zZ]wei|[dD]rei|[vV]ier|[fF]ünf|[sS]echs|[sS]ieben|[aA]cht|[nN]eun|[zZ]ehn|[eE]lf|[zZ]wölf)"
 PODS_ADV = ("morgens", "früh", "vormittags", "mittags", "nachmittags", "abends", "nachts")
 
 
@@ -125,7 +126,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "set_per": rf"{B}(?:(?P<times>[a-zäöü]*mal|\d+\s*-?mal|[mM]ehrmals)\s+)?"
                    rf"(?P<per>pro|je|im|am|in\s+der|alle)\s+(?:(?P<n>{N})\s+)?"
                    rf"(?P<u>Tag|Woche|Monat|Jahr|Stunde|Minute|Tage|Wochen|Monate|Jahre|Stunden|Minuten){E}",
-        "time_uhr": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?\s*Uhr{E}"
+        "time_uhr": rf"(?<![\w.,:])(?:(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?|(?P<hw>{HOUR_WORDS}))\s*Uhr{E}"
                     rf"(?=(?:\s+(?P<pod>{alt(PODS_ADV)}){E})?)",
         "time_first": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
                       rf"(?=\s*(?:bis|-|–|/|und|oder)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr{E})",

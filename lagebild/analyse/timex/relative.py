@@ -288,7 +288,8 @@ def set_per(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 
 
 def clock(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
-    h = int(m.group("h"))
+    hw = m.groupdict().get("hw")
+    h = int(parse_word(hw) or 0) if hw else int(m.group("h"))
     mi = int(m.group("mi") or 0)
     pod = m.groupdict().get("pod")
     if (pod in ("nachmittags", "abends") and h < 12) or (pod == "nachts" and 7 <= h < 12):
