@@ -73,7 +73,8 @@ def _reconcile(v: View, cands: list[Cand]) -> list[Cand]:
         ok = True
         for a in accepted:
             theirs = a.tokens()
-            if mine & theirs and not (mine < theirs or theirs < mine):
+            if mine & theirs and (not (mine < theirs or theirs < mine)
+                                  or "reported" in (c.how, a.how) or "free" in (c.how, a.how)):
                 ok = False
                 break
             if mine & a.roles() and not mine < theirs:
@@ -121,7 +122,10 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
     resolver = Resolver(text, doc.mentions)
     out: list[Quote] = []
     last: tuple[int, Role | None, str] | None = None  # (unit index, speaker, how)
+    hows: list[str] = []  # how each quote in ``out`` was found
+    first_of: list[int] = []  # index in ``out`` of each unit's first quote
     for n, unit in enumerate(units):
+        first_of.append(len(out))
         v = unit.view
         if not len(v):
             continue
@@ -147,14 +151,42 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if speaker is None and c.how in ("standalone", "free") and recent and last is not None:
                 speaker = last[1]
             quote = _quote(text, v, c, speaker)
+            if c.how == "anaphoric":
+                found = _anaphoric(text, units, n, out, hows, first_of, quote)
+                if found is None:
+                    continue
+                quote = found
             out.append(quote)
+            hows.append(c.how)
             if not c.nested:
-                out.extend(_nested(text, v, c, speaker, quote))
+                nested = _nested(text, v, c, speaker, quote)
+                out.extend(nested)
+                hows.extend("nested" for _ in nested)
                 if speaker is not None or c.how not in ("standalone", "free"):
                     last = (n, speaker, c.kind)
                 elif last is not None:
                     last = (n, last[1], c.kind)
     return out
+
+
+def _anaphoric(text: str, units: list[_Unit], n: int, out: list[Quote], hows: list[str],
+               first_of: list[int], quote: Quote) -> Quote | None:
+    """"Dies teilte X mit." quotes the sentence before (and "Dies"); a quotation standing
+    there alone gets X as its speaker instead."""
+    if n == 0 or units[n - 1].paragraph != units[n].paragraph:
+        return None
+    before = range(first_of[n - 1], len(out))
+    if len(before):
+        k = before[0]
+        if len(before) == 1 and hows[k] == "standalone" and out[k].speaker is None:
+            out[k] = replace(out[k], speaker=quote.speaker, cue=quote.cue)
+        return None
+    prev = units[n - 1].view
+    if not len(prev):
+        return None
+    start = prev.toks[0].start
+    kind = "mixed" if prev.quotes else "indirect"
+    return replace(quote, text=text[start:quote.end], start=start, kind=kind)
 
 
 def _quote(text: str, v: View, c: Cand, speaker: Role | None) -> Quote:

@@ -45,9 +45,14 @@ def attributions(v: View) -> list[Cand]:
             if kind == "PRE" and v.low[i] == "laut" and i > 0 and v.low[i - 1] in ("sehr", "so", "zu"):
                 continue  # "laut" the adverb
             speaker = trim(v, i + 1, end)
-            out.append(Cand("attribution", _rest(v, (i, end)), speaker, [i]))
+            drop_end = end
+            if end + 1 < n and v.low[end] == "," and v.low[end + 1] in ("der", "die", "das", "dem", "den"):
+                close = next((k for k in range(end + 2, n) if v.low[k] == "," and v.q[k] < 0), -1)
+                if close > 0:
+                    drop_end = close + 1  # "nach Einschätzung eines Experten, der … wurde, …"
+            out.append(Cand("attribution", _rest(v, (i, drop_end)), speaker, [i]))
         elif kind == "POST":
-            start = np_backward(v, i, 0)
+            start = i - 1 if i > 0 and v.low[i - 1] in ("ihm", "ihr", "ihnen") else np_backward(v, i, 0)
             if start >= i:
                 continue
             out.append(Cand("attribution", _rest(v, (start, i + 1)), (start, i), [i]))
@@ -82,8 +87,9 @@ def _so(v: View, i: int) -> Cand | None:
     if end <= i + 1:
         return None
     k = end
-    while k < n and k < end + 3 and v.cls[k] in ("ADV", "FOCUS"):
-        k += 1  # "so Obama weiter"
+    while k < n and k < end + 8 and v.q[k] < 0 and v.low[k] not in (",", ".", "!", "?", "–", "—", ";") \
+            and (v.cls[k] in ("ADV", "FOCUS", "PREP", "DET") or v.is_adj(k) or v.is_noun(k)):
+        k += 1  # "so Obama weiter", "so X im libanesischen Fernsehen"
     if k < n and v.low[k] not in (",", ".", "!", "?", "–", "—", ";") and v.q[k] < 0:
         return None
     content = [(0, i - 1)]

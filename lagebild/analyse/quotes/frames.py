@@ -12,7 +12,7 @@ from lagebild.analyse.quotes.grammar import (View, content_end, np_backward, np_
                                              skip_to_subject, subject_like, trim)
 from lagebild.analyse.quotes.lexicon import FIN, FINJ, INF, PART, Sense, lexicon
 
-BOUND = frozenset({",", ":", ";", "–", "—", "(", ")"})
+BOUND = frozenset({",", ":", ";", "–", "—"})
 _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "—"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden", "worden", "werde", "würde"})
 _RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
@@ -38,9 +38,14 @@ def _particle(v: View, i: int, sense: Sense) -> list[int] | None:
     words = [w.lower() for w in sense.particle]
     k = end - len(words)
     if k <= i:
+        if len(words) == 1 and i > 0 and v.low[i - 1] == words[0]:
+            return [i - 1]
         return None
     if [v.low[x] for x in range(k, end)] == words:
         return list(range(k, end))
+    # verb-final clause with the particle written apart before the verb: "wie X bekannt gab"
+    if len(words) == 1 and i > 0 and v.low[i - 1] == words[0] and end == i + 1:
+        return [i - 1]
     # a leading da-adverb may stand apart: "geht auch davon aus"
     if len(words) == 2 and v.low[end - 1] == words[1]:
         for x in range(i + 1, end - 1):
@@ -69,8 +74,8 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
                 if i == 0 or v.low[i - 1] != sense.particle[-1].lower():
                     continue
                 cue.insert(0, i - 1)
-            aux = next((k for k in range(i - 1, max(-1, i - 12), -1)
-                        if v.cls[k] == "AUX" and v.q[k] < 0 or v.low[k] in (",", ":", ";")), -1)
+            aux = next((k for k in range(i - 1, max(-1, i - 18), -1)
+                        if v.cls[k] == "AUX" and v.q[k] < 0 or v.low[k] in (":", ";")), -1)
             if aux >= 0 and v.cls[aux] == "AUX":
                 fin = aux
                 passive = kind == PART and v.low[aux] in _PASSIVE_AUX
@@ -79,6 +84,10 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
                 passive = kind == PART and v.low[i + 1] in _PASSIVE_AUX
             else:
                 continue
+            if kind == PART and any(v.low[k] == "worden" for k in range(i + 1, min(len(v), i + 3))):
+                passive = True
+            if sense.lemma == "zitieren":
+                passive = False  # "wird der Minister zitiert": the subject is the speaker
             cue = sorted(set(cue) | {fin})
         if sense.reflexive:
             near = [k for k in range(max(0, i - 3), min(len(v), i + 4)) if v.low[k] == "sich"]
@@ -141,7 +150,9 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             nw = v.low[nxt]
             if nw in _W_WORDS and sense.clause:
                 return "frame", [(nxt, end)], -1
-            if sense.dass_only or not sense.clause or nw in _NOT_CONTENT_SUB:
+            if not sense.clause or nw in _NOT_CONTENT_SUB:
+                return None
+            if sense.dass_only and not _zu_infinitive(v, nxt, end):
                 return None
             if nw in _RELATIVE and nxt + 1 < n and not (v.is_noun(nxt + 1) or v.is_adj(nxt + 1)):
                 return None  # a relative clause on the object ("…, die gestern …")
@@ -177,7 +188,8 @@ def verb_frames(v: View) -> list[Cand]:
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
     n = len(v)
     after = max(cue) + 1
-    if fin > 0 and (v.low[fin - 1] in BOUND or v.q[fin - 1] >= 0):
+    pre = _np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
+    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0:
         return _inverted(v, sense, fin, cue, passive)
     hard = 0
     for k in range(fin - 1, -1, -1):
@@ -185,10 +197,17 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             hard = k + 1
             break
     commas = [k for k in range(hard, fin) if v.low[k] == "," and v.q[k] < 0]
+    if pre >= 0:
+        hard, commas = pre, []  # the commas belong to an apposition or relative clause
     seg = commas[-1] + 1 if commas else hard
     first = v.low[seg] if seg < fin else ""
     if first == "wie":
         return _wie(v, seg, fin, cue, passive)
+    for w in range(fin - 1, hard - 1, -1):  # "Wie der Richter, Ottmar Breidling, ausführte, …"
+        if v.q[w] >= 0 or _verb_like(v, w) or v.cls[w] == "SUB" and v.low[w] != "wie":
+            break
+        if v.low[w] == "wie" and (w == 0 or v.low[w - 1] in BOUND):
+            return _wie(v, w, fin, cue, passive)
     if commas and first in _RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
         start = np_backward(v, seg - 1, hard)
         speaker = (start, seg - 1) if start < seg - 1 else None
@@ -233,12 +252,80 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if speaker is not None and speaker[0] > fin:
         after = max(after, speaker[1])
     found = _content_after(v, after, sense)
+    if (found is None or found[0] == "reported") and hard == 0 and fin == 1 \
+            and v.low[0] in ("dies", "das", "dieses") and speaker is not None:
+        return Cand("anaphoric", [(0, 1)], speaker, cue)  # "Dies teilte X mit.": the sentence before
     if found is None:
         return None
     how, content, qn = found
-    if how == "reported" and (speaker is None or passive):
+    if how == "reported" and (speaker is None or passive or not _plain_report(v, speaker)):
         return None
     return Cand(how, content, speaker, cue, quote_index=qn)
+
+
+_NEGATION = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"})
+
+
+def _plain_report(v: View, speaker: tuple[int, int]) -> bool:
+    """A sentence that reports a speech act ("HRW forderte eine Untersuchung"): not negated,
+    not a question, with a subject that names someone (not "Dies")."""
+    if any(v.low[k] in _NEGATION or v.low[k] == "?" for k in range(len(v)) if v.q[k] < 0):
+        return False
+    a, b = speaker
+    return not (b == a + 1 and v.cls[a] == "DET")
+
+
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit",
+              "nach", "vor", "weg", "weiter", "wieder", "zurück", "zusammen", "dar", "bekannt", "frei")
+
+
+def _zu_infinitive(v: View, a: int, b: int) -> bool:
+    """Does the clause a..b end in a zu-infinitive ("…, die Gespräche fortzusetzen")?"""
+    if b - a < 2 or v.cap[b - 1]:
+        return False
+    w = v.low[b - 1]
+    if v.low[b - 2] == "zu" and w.endswith("en"):
+        return True
+    return any(w.startswith(p + "zu") and w.endswith("en") for p in _PARTICLES)
+
+
+def _quote_before(v: View, fin: int) -> bool:
+    """Does a quotation that opens its clause end right before the verb ("„…“ sagte er")?"""
+    qn = v.q[fin - 1]
+    if qn < 0:
+        return False
+    start = v.qtok[qn][0]
+    return start == 0 or v.low[start - 1] in (":", ";", "–", "—", "-")
+
+
+def _verb_like(v: View, k: int) -> bool:
+    """Could token ``k`` be a finite verb? (an auxiliary, a speech verb, a Konjunktiv or
+    a lower-case open-class word in -t/-te/-ten: "liegt", "kam" is missed, which is fine)"""
+    w = v.low[k]
+    if v.cls[k] == "AUX" or w in lexicon().konjunktiv:
+        return True
+    return not v.cap[k] and not v.cls[k] and w.isalpha() and (w.endswith(("t", "te", "ten")) or bool(lexicon().senses(w)))
+
+
+def _np_prefield(v: View, end: int) -> int:
+    """Where a subject with an apposition or a relative clause starts when it fills
+    everything before ``end`` back to a clause boundary ("Ein Sprecher der Polizei, Lars
+    Beringer," / "X, der gestern kam,"), or -1."""
+    hard = 0
+    for k in range(end - 1, -1, -1):
+        if v.q[k] < 0 and v.low[k] in (":", ";"):
+            hard = k + 1
+            break
+    commas = [k for k in range(hard, end) if v.low[k] == "," and v.q[k] < 0]
+    for start in [hard] + [k + 1 for k in commas]:
+        if start >= end or v.q[start] >= 0 or v.cls[start] in ("SUB", "PREP", "ADV", "CONJ"):
+            continue
+        if not any(v.low[k] == "," for k in range(start, end)):
+            return -1
+        e = np_forward(v, start, end)
+        if e >= end or (e + 1 < end and v.low[e] == "," and v.low[e + 1] in _RELATIVE):
+            return start
+    return -1
 
 
 def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
@@ -256,6 +343,8 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
             break
     if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß"):
         return None
+    if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
+        return None  # a noun phrase before the comma, not a clause
     speaker = _speaker_after(v, fin + 1, n, passive)
     content = [(start, end)]
     tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)

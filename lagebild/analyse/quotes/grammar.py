@@ -107,6 +107,17 @@ def np_core(v: View, i: int, hi: int) -> int:
     j = i
     if j < hi and v.cls[j] == "DET":
         j += 1
+        if j < hi and v.low[j - 1] in ("einer", "eine", "eines", "keiner", "jeder") \
+                and v.low[j] in ("der", "des"):
+            return j  # "Einer der größten Kritiker": the pronoun heads the phrase
+        if j < hi and v.cls[j] in ("PREP", "ADV"):
+            # an extended attribute: "einer am Dienstag veröffentlichten Pressemitteilung"
+            k = j
+            while k < min(hi, j + 6) and not v.is_adj(k) and v.cls[k] in ("PREP", "ADV", "DET", "") \
+                    and v.q[k] < 0 and v.low[k] not in PUNCT:
+                k += 1
+            if k < hi and v.is_adj(k) and k + 1 < hi and (v.is_adj(k + 1) or v.is_noun(k + 1)):
+                j = k
     while j < hi and v.is_adj(j):
         j += 1
     k = j
@@ -145,12 +156,13 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
             if close > 0:
                 j = close + 1
                 continue
-        if w == "," and j + 1 < hi and v.is_noun(j + 1):
-            k = np_core(v, j + 1, hi)
-            while k < hi and v.is_noun(k):
-                k += 1
-            if k < hi and v.low[k] == "," and k > j + 1:
+        if w == "," and j + 1 < hi and coordinate and (v.is_noun(j + 1) or v.cls[j + 1] == "DET"):
+            k = np_forward(v, j + 1, hi, coordinate=False)
+            if k > j + 1 and (k >= hi or v.low[k] in (",", ".", "!", "?")) \
+                    and any(v.is_noun(x) for x in range(j + 1, k)) \
+                    and all(v.q[x] < 0 for x in range(j + 1, k)):
                 j = k  # the apposition, without its closing comma
+                coordinate = False  # one apposition is enough
                 continue
         if w in ("und", "sowie") and coordinate:
             k = np_forward(v, j + 1, hi, coordinate=False)

@@ -37,7 +37,8 @@ FIN, FINJ, PART, INF = "fin", "finj", "part", "inf"
 def _weak_forms(lemma: str) -> tuple[list[str], list[str], str]:
     """(finite forms, Konjunktiv/2nd-person extras, participle) of a weak verb."""
     stem = lemma[:-1] if lemma.endswith(("eln", "ern")) else lemma[:-2]
-    e = "e" if stem.endswith(("t", "d")) or (stem[-1:] in "mn" and stem[-2:-1] not in "aeiouäöülrmnh") else ""
+    e = "e" if stem.endswith(("t", "d", "chn")) or (stem[-1:] in "mn" and stem[-2:-1] not in "aeiouäöülrmnh") \
+        else ""
     ge = "" if lemma.endswith("ieren") or lemma.startswith(_INSEPARABLE) else "ge"
     finite = [stem + e + "t", lemma, stem + e + "te", stem + e + "ten", stem + "e", stem + e + "test"]
     return finite, [], ge + stem + e + "t"
