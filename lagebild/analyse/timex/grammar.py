@@ -11,19 +11,14 @@ import re
 from functools import cache, lru_cache
 
 from lagebild.analyse.numwords import number_word_pattern
-from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, REL_ADJ, alt, ci, ci_alt, lexicon
+from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
 
 ENDINGS = r"(?:e|en|er|em|es)"
+HOURS = ("ein", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
 YEAR = r"(?:1\d|20)\d{2}(?!\d)"
 B = r"(?<!\w)"
 E = r"(?!\w)"
 
-VAGUE = ("mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "viele", "vielen",
-         "zahlreiche", "zahlreichen", "etliche", "etlichen", "ein paar", "zig")
-QUALIFIERS = ("rund", "etwa", "gut", "genau", "ungefähr", "circa", "ca.", "exakt", "fast", "knapp",
-              "nahezu", "beinahe", "mindestens", "höchstens")
-HOUR_WORDS = r"(?:[eE]ins|[eE]in|[zZ]wei|[dD]rei|[vV]ier|[fF]ünf|[sS]echs|[sS]ieben|[aA]cht|[nN]eun|[zZ]ehn|[eE]lf|[zZ]wölf)"
-PODS_ADV = ("morgens", "früh", "vormittags", "mittags", "nachmittags", "abends", "nachts")
 
 
 @cache
@@ -33,9 +28,9 @@ def fragments() -> dict[str, str]:
     month_any = "(?:" + alt(lex.full_months) + "|" + alt(abbr) + rf"(?:\.|(?=\s*{YEAR})))"
     det_words = ["der", "die", "das", "dem", "den", "des"] + \
         [d + e for d in DEMONSTRATIVE for e in ("e", "er", "em", "en", "es")]
-    rel_adj = "(?:" + "|".join(ci(stem) + ENDINGS for stem in REL_ADJ) + ")"
+    rel_adj = "(?:" + "|".join(ci(stem) + ENDINGS for stem in words("rel_adj")) + ")"
     numword = number_word_pattern()
-    number = rf"(?:\d+(?:,\d+)?|(?i:{numword})|{ci_alt(VAGUE)}|beiden)"
+    number = rf"(?:\d+(?:,\d+)?|(?i:{numword})|{ci_alt(words('vague'))}|beiden)"
     pod_low = "|".join(p.lower() for p in lex.dayparts)
     pod_any = alt([*lex.dayparts, *(p.lower() for p in lex.dayparts)])
     return {
@@ -44,7 +39,7 @@ def fragments() -> dict[str, str]:
         "DET": ci_alt(det_words), "REL_ADJ": rel_adj, "NUMBER": number,
         "NUMWORD": numword, "POD_LOW": f"(?:{pod_low})", "POD_ANY": pod_any,
         "POS": alt(POSITIONS), "UNIT": alt(lex.units), "SEASON": alt(lex.seasons),
-        "QUAL": ci_alt(QUALIFIERS), "HOLIDAY": "(?:" + "|".join(lex.holiday_names) + ")",
+        "QUAL": ci_alt(words("qualifier")), "HOLIDAY": "(?:" + "|".join(lex.holiday_names) + ")",
     }
 
 
@@ -122,12 +117,12 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                      rf"(?P<pod>{f['POD_LOW']})?(?:\s+(?:im|des)\s+Monats?)?{E}",
         "set_adv": rf"{B}(?P<adv>{ci_alt(['täglich', 'alltäglich', 'tagtäglich', 'wöchentlich', 'monatlich', 'jährlich', 'alljährlich', 'halbjährlich', 'vierteljährlich', 'stündlich'])}{ENDINGS}?|"  # noqa: E501
                    rf"{ci_alt(['wochentags', 'werktags'])}){E}",
-        "set_wd": rf"{B}(?P<wds>{f['WEEKDAY_LOW']})s(?P<pods>{alt(PODS_ADV)})?{E}",
+        "set_wd": rf"{B}(?P<wds>{f['WEEKDAY_LOW']})s(?P<pods>{alt(words('daypart_adverb'))})?{E}",
         "set_per": rf"{B}(?:(?P<times>[a-zäöü]*mal|\d+\s*-?mal|[mM]ehrmals)\s+)?"
                    rf"(?P<per>pro|je|im|am|in\s+der|alle)\s+(?:(?P<n>{N})\s+)?"
                    rf"(?P<u>Tag|Woche|Monat|Jahr|Stunde|Minute|Tage|Wochen|Monate|Jahre|Stunden|Minuten){E}",
-        "time_uhr": rf"(?<![\w.,:])(?:(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?|(?P<hw>{HOUR_WORDS}))\s*Uhr{E}"
-                    rf"(?=(?:\s+(?P<pod>{alt(PODS_ADV)}){E})?)",
+        "time_uhr": rf"(?<![\w.,:])(?:(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?|(?P<hw>{ci_alt(HOURS)}))\s*Uhr{E}"
+                    rf"(?=(?:\s+(?P<pod>{alt(words('daypart_adverb'))}){E})?)",
         "time_first": rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
                       rf"(?=\s*(?:bis|-|–|/|und|oder)\s*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s*Uhr{E})",
         "time_um": rf"{B}(?P<pre>[uU]m|[gG]egen|[aA]b)\s+(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d)"

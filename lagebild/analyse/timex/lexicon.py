@@ -7,12 +7,6 @@ from functools import cache
 
 from lagebild.analyse.de import table
 
-#: adjectives that place a unit relative to the reference: stem -> offset, or a direction
-REL_ADJ: dict[str, str] = {
-    "vergangen": "-1", "letzt": "-1", "vorig": "-1", "zurückliegend": "-1", "vorletzt": "-2",
-    "kommend": "+1", "nächst": "+1", "folgend": "+1", "bevorstehend": "+1", "übernächst": "+2",
-    "laufend": "0", "diesjährig": "0", "aktuell": "0", "selb": "=", "gleich": "=",
-}
 DEMONSTRATIVE = ("dies", "jen")
 POSITIONS = ("Anfang", "Mitte", "Ende", "Beginn", "Ausgang")
 
@@ -48,6 +42,12 @@ class Lexicon:
 
 
 @cache
+def words(kind: str) -> dict[str, str]:
+    """The words of ``de/timex_words.tsv`` of one class, with their values."""
+    return {w: (f[1] if len(f) > 1 else "") for w, f in table("timex_words.tsv").items() if f[0] == kind}
+
+
+@cache
 def lexicon() -> Lexicon:
     months = {k: int(v[0]) for k, v in table("months.tsv").items()}
     # an abbreviation is a proper prefix of another name of the same month ("Sept", "Mär")
@@ -71,7 +71,7 @@ def lexicon() -> Lexicon:
 def rel_adj_offset(word: str) -> str | None:
     """The offset of a relative adjective ("vergangenen" -> "-1"), or None."""
     w = word.lower()
-    for stem, off in REL_ADJ.items():
+    for stem, off in words("rel_adj").items():
         if w.startswith(stem) and len(w) - len(stem) <= 2:
             return off
     return None

@@ -6,21 +6,12 @@ from datetime import date, timedelta
 
 from lagebild.analyse.numwords import parse_word
 from lagebild.analyse.timex import calendar as cal
-from lagebild.analyse.timex.lexicon import lexicon, rel_adj_offset
+from lagebild.analyse.timex.lexicon import lexicon, rel_adj_offset, words
 from lagebild.analyse.timex.resolve import Result, direction, duration, parse_count
 from lagebild.analyse.timex.state import State
 
-_RELWORD = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}
-_RELADJ = {"gestrig": -1, "morgig": 1, "vorgestrig": -2, "heutig": 0}
-_GENERIC_TODAY_BEFORE = frozenset({"bis", "Bis", "von", "noch", "auch"})
-_GENERIC_TODAY_AFTER = frozenset({"noch", "würde", "wäre", "hätte"})
 _SET_UNIT = {"Tag": "P1D", "Woche": "P1W", "Monat": "P1M", "Jahr": "P1Y", "Stunde": "PT1H",
              "Minute": "PT1M", "Wochenende": "P1WE"}
-_SET_ADV = {"täglich": "P1D", "alltäglich": "P1D", "tagtäglich": "P1D", "wöchentlich": "P1W",
-            "monatlich": "P1M", "jährlich": "P1Y", "alljährlich": "P1Y", "halbjährlich": "P6M",
-            "vierteljährlich": "P3M", "stündlich": "PT1H", "wochentags": "P1D", "werktags": "P1D"}
-_ADV_POD = {"morgens": "MO", "früh": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
-            "abends": "EV", "nachts": "NI"}
 
 
 def _pod_code(word: str | None) -> str | None:
@@ -45,9 +36,9 @@ def relword(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     pod = _pod_code(m.group("pod"))
     if w == "heuer":
         return (str(st.dct.year) if st.dct else "PRESENT_REF"), "DATE"
-    k = _RELWORD[w]
-    if w == "heute" and not pod and (st.word_before(pos) in _GENERIC_TODAY_BEFORE
-                                     or st.word_after(m.end()) in _GENERIC_TODAY_AFTER):
+    k = int(words("day_word")[w])
+    if w == "heute" and not pod and (st.word_before(pos) in words("generic_today_before")
+                                     or st.word_after(m.end()) in words("generic_today_after")):
         return "PRESENT_REF", "DATE"
     d = st.dct + timedelta(days=k) if st.dct else None
     if d:
@@ -56,7 +47,7 @@ def relword(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 
 
 def reladj(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
-    k = _RELADJ[m.group("aw").lower()]
+    k = int(words("day_adjective")[m.group("aw").lower()])
     noun = m.group("noun")
     if k == 0 and not noun:
         return "PRESENT_REF", "DATE"
@@ -152,8 +143,7 @@ def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
         n = parse_count(g["n"])
         if n is not None and (g.get("nadj") or "").startswith("halb"):
             n *= 0.5  # "einem halben Jahr"
-        if n is None and not g["n"].lower().startswith(("mehrer", "einig", "wenig", "viel", "zahlreich",
-                                                       "etlich", "ein paar", "zig")):
+        if n is None and (g["n"] or "").lower() not in words("vague"):
             return None
         rel = g["rel"]
         if rel in ("später", "danach", "zuvor", "davor", "vorher", "früher"):
@@ -266,16 +256,17 @@ def set_every(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 def set_adv(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     st.set_sent = st.sentence_of(pos)
     w = m.group("adv").lower()
-    for stem in sorted(_SET_ADV, key=len, reverse=True):
+    table = words("set_adverb")
+    for stem in sorted(table, key=len, reverse=True):
         if w.startswith(stem):
-            return _SET_ADV[stem], "SET"
+            return table[stem], "SET"
     return None
 
 
 def set_wd(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     st.set_sent = st.sentence_of(pos)
     wd = lexicon().weekdays[m.group("wds").capitalize()]
-    pod = _ADV_POD.get(m.group("pods") or "")
+    pod = words("daypart_adverb").get(m.group("pods") or "")
     return f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), "SET"
 
 

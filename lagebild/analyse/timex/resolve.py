@@ -7,13 +7,12 @@ from datetime import date, timedelta
 
 from lagebild.analyse.numwords import parse_number, parse_word
 from lagebild.analyse.timex import calendar as cal
-from lagebild.analyse.timex.lexicon import lexicon, rel_adj_offset
+from lagebild.analyse.timex.lexicon import lexicon, rel_adj_offset, words
 from lagebild.analyse.timex.state import State
 
 Result = tuple[str, str] | None  # (value, type)
 Handler = Callable[[re.Match[str], State, int, int | None], Result]
 
-_VAGUE_NUM = ("mehrer", "einig", "wenig", "viel", "zahlreich", "etlich", "ein paar", "zig")
 _QUARTER_ORD = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
 _ORDINAL_STEMS = {"erst": 1, "dritt": 3, "siebt": 7, "acht": 8}
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
@@ -258,7 +257,7 @@ def parse_count(word: str | None) -> float | None:
     if not word:
         return None
     w = word.lower()
-    if w.startswith(_VAGUE_NUM):
+    if w in words("vague"):
         return None
     if w == "beiden":
         return 2.0
