@@ -91,6 +91,8 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
     if name == "time_um":
         nxt = st.word_after(m.end())
         return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Punkte", "Punkten", "Sekunden", "Minuten")
+    if name == "decade":  # "in den Achtzigern", but "in seinen Achtzigern" is an age
+        return not m.group("dn") or (m.group("det") or "").lower() == "den"
     if name == "daypart":
         return not _NIGHT_BEFORE_RE.match(text, m.end())  # "in der Nacht zum Sonntag": the date says it
     if name == "dur_first":
@@ -118,5 +120,5 @@ def _valid_unit(m: re.Match[str], st: State, start: int) -> bool:
     if g["adj"] or (g["det"] and g["det"].lower().startswith(("dies", "jen"))):
         return True
     plural = unit.endswith(("e", "en", "n")) and unit not in ("Woche", "Minute", "Stunde", "Sekunde")
-    return (bool(g["pre"]) and plural and g["pre"] in ("seit", "über", "vor", "nach", "für") and not g["det"]) \
-        or bool(g["pre"] == "über" and g["det"] in ("die",) and plural)
+    return (bool(g["pre"]) and plural and g["pre"].lower() in ("seit", "über", "vor", "nach", "für") and not g["det"]) \
+        or bool((g["pre"] or "").lower() == "über" and g["det"] in ("die",) and plural)

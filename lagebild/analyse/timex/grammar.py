@@ -14,6 +14,7 @@ from lagebild.analyse.numwords import number_word_pattern
 from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
 
 ENDINGS = r"(?:e|en|er|em|es)"
+DECADES = ("zwanziger", "dreißiger", "vierziger", "fünfziger", "sechziger", "siebziger", "achtziger", "neunziger")
 HOURS = ("ein", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
 YEAR = r"(?:1\d|20)\d{2}(?!\d)"
 B = r"(?<!\w)"
@@ -79,9 +80,10 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                     rf"(?:(?P<adj>{ADJ})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts){E}",
         "year_part": rf"{B}(?P<u>Jahres|Monats)(?P<p>ende|anfang|beginn|mitte|wechsel|wende){E}",
         "year": r"(?<![\w.,])(?P<y>1\d{3}|20\d{2})(?![\w]|[.,]\d)",
-        "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?P<c>1\d|20)?(?P<dd>\d)0er"
-                  rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?|(?P<dw>{ci_alt(['zwanziger', 'dreißiger', 'vierziger', 'fünfziger', 'sechziger', 'siebziger', 'achtziger', 'neunziger'])})"  # noqa: E501
-                  rf"(?:-?[jJ]ahre[n]?|\s+Jahre[n]?)){E}",
+        "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?:frühen|späten)\s+)?"
+                  rf"(?:(?P<c>1\d|20)?(?P<dd>\d)0er(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?"
+                  rf"|(?P<dw>{ci_alt(DECADES)})(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|(?P<dn>n)))"
+                  rf"{E}",
         "century": rf"{B}(?:(?P<det>[dD]as|[dD]es|[dD]em)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>[a-zäöüß]+t)en\s+)"
                    rf"Jahrhundert(?:s|e)?{E}",
         "season": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+|(?P<anyadj>[a-zäöüß]{{3,}}{ENDINGS})\s+)?"
@@ -103,7 +105,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?:\s+(?P<pod2>früh|{POD}){E})?{E}"
                    rf"(?:\s+(?P<wk>{ADJ}|dieser)\s+Woche{E})?",
         "weekend": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?Wochenende{E}",
-        "unit": rf"{B}(?:(?P<pre>seit|über|vor|nach|für|binnen|innerhalb)\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
+        "unit": rf"{B}(?:(?P<pre>{ci_alt(['seit', 'über', 'vor', 'nach', 'für', 'binnen', 'innerhalb'])})\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
                 rf"(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ}|ersten|ganzen)\s+)?"
                 rf"(?:(?P<n>{N})\s+(?:(?P<nadj>[a-zäöüß]{{4,}}{ENDINGS})\s+)?)?(?P<u>{UNIT}){E}"
                 rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher){E})?",

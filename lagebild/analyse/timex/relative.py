@@ -158,7 +158,7 @@ def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
             off = "=" if code == "D" else "0"
         if off is None:
             return None
-        return _current_unit(st, pos, code, off)
+        return _current_unit(st, pos, code, off, clock)
     if off is None and det.startswith(("dies", "jen")):
         return "PRESENT_REF", "DATE"
     if off and off.startswith("+"):
@@ -166,15 +166,17 @@ def unit(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     return duration(None, code, clock), "DURATION"
 
 
-def _current_unit(st: State, pos: int, code: str, off: str) -> Result:
-    if st.dct is None:
+def _current_unit(st: State, pos: int, code: str, off: str, clock: bool = False) -> Result:
+    """"vergangene Woche", "im laufenden Jahr", "an diesem Tag"; None for clock units ("in letzter
+    Minute") and for a "last day", which is the last day of something, not yesterday."""
+    if st.dct is None or clock:
         return None
     if off == "=":
         if code == "Y" and st.ref_year:
             return str(st.ref_year), "DATE"
-        if code == "D" and st.ref_day:
-            return st.ref_day.isoformat(), "DATE"
         off = "0"
+    if code == "D":
+        return ((st.ref_day or st.dct).isoformat(), "DATE") if off == "0" else None
     k = int(off)
     dct = st.dct
     if code == "Y":
@@ -183,9 +185,6 @@ def _current_unit(st: State, pos: int, code: str, off: str) -> Result:
         return cal.month_value(*cal.shift_month(dct.year, dct.month, k)), "DATE"
     if code == "W":
         return cal.week_value(dct + timedelta(weeks=k)), "DATE"
-    if code == "D":
-        d = dct + timedelta(days=k)
-        return d.isoformat(), "DATE"
     if code == "DE":
         return str(dct.year // 10 + k), "DATE"
     if code == "CE":

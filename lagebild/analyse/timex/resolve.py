@@ -143,9 +143,8 @@ def year_part(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
 def decade(m: re.Match[str], st: State, pos: int, _: int | None) -> Result:
     g = m.groupdict()
     if g["dw"]:
-        words = ["zwanziger", "dreißiger", "vierziger", "fünfziger", "sechziger", "siebziger", "achtziger",
-                 "neunziger"]
-        return "19" + str(words.index(g["dw"].lower()) + 2), "DATE"
+        from lagebild.analyse.timex.grammar import DECADES
+        return "19" + str(DECADES.index(g["dw"].lower()) + 2), "DATE"
     dd = g["dd"]
     if g["c"]:
         return g["c"] + dd, "DATE"
