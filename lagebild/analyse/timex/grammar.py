@@ -14,6 +14,7 @@ from lagebild.analyse.numwords import number_word_pattern
 from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
 
 ENDINGS = r"(?:e|en|er|em|es)"
+UNIT_PREPOSITIONS = ("seit", "über", "vor", "nach", "für", "binnen", "innerhalb")
 DECADES = ("zwanziger", "dreißiger", "vierziger", "fünfziger", "sechziger", "siebziger", "achtziger", "neunziger")
 HOURS = ("ein", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf")
 YEAR = r"(?:1\d|20)\d{2}(?!\d)"
@@ -105,7 +106,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?:\s+(?P<pod2>früh|{POD}){E})?{E}"
                    rf"(?:\s+(?P<wk>{ADJ}|dieser)\s+Woche{E})?",
         "weekend": rf"{B}(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ})\s+)?Wochenende{E}",
-        "unit": rf"{B}(?:(?P<pre>{ci_alt(['seit', 'über', 'vor', 'nach', 'für', 'binnen', 'innerhalb'])})\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
+        "unit": rf"{B}(?:(?P<pre>{ci_alt(UNIT_PREPOSITIONS)})\s+)?(?:(?P<q>{f['QUAL']})\s+)?"
                 rf"(?:(?P<det>{DET})\s+)?(?:(?P<adj>{ADJ}|ersten|ganzen)\s+)?"
                 rf"(?:(?P<n>{N})\s+(?:(?P<nadj>[a-zäöüß]{{4,}}{ENDINGS})\s+)?)?(?P<u>{UNIT}){E}"
                 rf"(?:\s+(?P<rel>später|danach|zuvor|davor|vorher|früher){E})?",
