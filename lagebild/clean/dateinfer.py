@@ -45,6 +45,7 @@ _DATELINE_RE = re.compile(r"^[\w .\-/()äöüÄÖÜß]{0,60}[,:\-–]\s*$")
 _PAST_RE = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|ist|sind|sagte|teilte|"
                       r"erklärte|berichtete|[a-zäöüß]{3,}te)\b")
 _FUTURE_RE = re.compile(r"\b(?:wird|werden|soll|sollen|will|geplant|bis|ab|spätestens|Frist)\b")
+_YEAR_RE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,])")
 _YESTERDAY_RE = re.compile(r"\b[gG]estern\b")
 
 
@@ -96,5 +97,8 @@ def infer_published(text: str) -> tuple[str | None, float]:
         best = max(past)
         if _YESTERDAY_RE.search(text):
             best += timedelta(days=1)
+        later_years = [int(y) for y in _YEAR_RE.findall(text) if int(y) > best.year]
+        if later_years:  # the text also talks about a later year: the date is history
+            return best.isoformat(), 0.2
         return best.isoformat(), 0.5 if len(past) > 1 else 0.4
     return min(other).isoformat(), 0.2
