@@ -39,7 +39,7 @@ class _Unit:
 
 
 def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
-           top: list[Marked]) -> list[_Unit]:
+           top: list[Marked], marks: list[Marked]) -> list[_Unit]:
     """Sentences, joined where one quotation runs over a sentence end."""
     spans: list[list[int]] = []
     for s, e in sentences:
@@ -58,7 +58,8 @@ def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
         prev_end = e
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         quotes = [m for m in top if s <= m.start < e]
-        out.append(_Unit(s, e, paragraph, View.build(text, tokens[a:b], quotes)))
+        inner = [m for m in marks if m.depth > 0 and s <= m.start < e]
+        out.append(_Unit(s, e, paragraph, View.build(text, tokens[a:b], quotes, inner)))
     return out
 
 
@@ -118,7 +119,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
     for m in marks:
         if m.depth == 0 and (not top or m.start >= top[-1].end):
             top.append(m)
-    units = _units(text, tokens, sentences, top)
+    units = _units(text, tokens, sentences, top, marks)
     resolver = Resolver(text, doc.mentions)
     out: list[Quote] = []
     last: tuple[int, Role | None, str] | None = None  # (unit index, speaker, how)
@@ -159,7 +160,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             out.append(quote)
             hows.append(c.how)
             if not c.nested:
-                nested = _nested(text, v, c, speaker, quote)
+                nested = _nested(text, v, c)
                 out.extend(nested)
                 hows.extend("nested" for _ in nested)
                 if speaker is not None or c.how not in ("standalone", "free"):
@@ -212,16 +213,15 @@ def _merge(spans: tuple[tuple[int, int], ...], text: str) -> tuple[tuple[int, in
     return tuple(out)
 
 
-def _nested(text: str, v: View, c: Cand, speaker: Role | None, outer: Quote) -> list[Quote]:
-    """Quotations inside a mixed quote, as nested direct quotes of the same speaker."""
-    if c.kind != "mixed":
+def _nested(text: str, v: View, c: Cand) -> list[Quote]:
+    """Quotations inside a direct quotation, as nested direct quotes (whose speaker the
+    outer one names, so left open). The quoted fragments of a mixed quote are part of it,
+    not quotes of their own."""
+    if c.kind != "direct" or c.quote_index < 0:
         return []
-    out = []
-    for qn in sorted({v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}):
-        m = v.quotes[qn]
-        out.append(Quote(text[m.start:m.end], m.start, m.end, "direct", speaker=speaker,
-                         cue=outer.cue, nested=True, medium=c.medium))
-    return out
+    m = v.quotes[c.quote_index]
+    return [Quote(text[i.start:i.end], i.start, i.end, "direct", nested=True)
+            for i in v.inner if m.start <= i.start and i.end <= m.end]
 
 
 @component("quotes", requires=("text", "tokens", "entities"), assigns=("quotes",))

@@ -30,7 +30,8 @@ def standalone(v: View, used: set[int]) -> list[Cand]:
         elif v.low[before[-1]] == ":" and v.q[before[-1]] < 0:
             s, e = trim(v, 0, before[-1])
             end = np_forward(v, s, e)
-            speaker = (s, end) if end > s else None
+            # "Merkel: „…“", "Zitat von Schröder: „…“"; a longer clause names no speaker
+            speaker = (s, end) if end > s and e - s <= 6 else None
             out.append(Cand("standalone", [(a, b)], speaker, [], quote_index=qn))
     return out
 

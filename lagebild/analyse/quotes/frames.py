@@ -150,7 +150,8 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             nw = v.low[nxt]
             if nw in _W_WORDS and sense.clause:
                 return "frame", [(nxt, end)], -1
-            if not sense.clause or nw in _NOT_CONTENT_SUB:
+            preposition = nw in ("während", "seit") and nxt + 1 < n and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
+            if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition):
                 return None
             if sense.dass_only and not _zu_infinitive(v, nxt, end):
                 return None
@@ -181,6 +182,9 @@ def verb_frames(v: View) -> list[Cand]:
         cand = _frame(v, sense, fin, cue, passive)
         if cand is not None:
             cand.medium = sense.medium
+            if cand.speaker is None and out and out[-1].speaker is not None and fin > 0 \
+                    and v.cls[fin - 1] == "CONJ":
+                cand.speaker = out[-1].speaker  # "…, behauptete Jenkins und fügte hinzu, …"
             out.append(cand)
     return out
 
@@ -189,7 +193,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     n = len(v)
     after = max(cue) + 1
     pre = _np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
-    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0:
+    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0 and _clause_before(v, fin):
         return _inverted(v, sense, fin, cue, passive)
     hard = 0
     for k in range(fin - 1, -1, -1):
@@ -209,14 +213,22 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if v.low[w] == "wie" and (w == 0 or v.low[w - 1] in BOUND):
             return _wie(v, w, fin, cue, passive)
     if commas and first in _RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
-        start = np_backward(v, seg - 1, hard)
-        speaker = (start, seg - 1) if start < seg - 1 else None
+        k = seg - 1
+        back = 0
+        while k > hard and back < 2 and _verb_like(v, k - 1):
+            k -= 1  # "…, Bonnie Jenkins, bestätigt, die sagte": over the main clause's verb
+            back += 1
+        if back and k > hard and v.low[k - 1] == ",":
+            k -= 1
+        start = np_backward(v, k, hard)
+        speaker = (start, k) if start < k else None
         found = _content_after(v, after, sense)
         if found is None or found[0] == "reported":
             return None
         return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
     speaker: tuple[int, int] | None
-    if seg < fin and v.cls[seg] == "SUB" and v.low[seg] not in ("dass", "daß", "ob"):
+    if seg < fin and (v.cls[seg] == "SUB" or v.low[seg] == "während" and seg > hard) \
+            and v.low[seg] not in ("dass", "daß", "ob"):
         # the verb of a subordinate clause: "…, indem er sagte, …", "Nachdem sie erklärt hatte, …"
         s0 = skip_to_subject(v, seg + 1, fin)
         e = np_forward(v, s0, fin)
@@ -289,6 +301,16 @@ def _zu_infinitive(v: View, a: int, b: int) -> bool:
     return any(w.startswith(p + "zu") and w.endswith("en") for p in _PARTICLES)
 
 
+def _clause_before(v: View, fin: int) -> bool:
+    """Is there a clause (or a quotation) before the comma that precedes the verb?"""
+    start = 0
+    for k in range(fin - 2, -1, -1):
+        if v.q[k] < 0 and v.low[k] in (":", ";"):
+            start = k + 1
+            break
+    return any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, fin - 1))
+
+
 def _quote_before(v: View, fin: int) -> bool:
     """Does a quotation that opens its clause end right before the verb ("„…“ sagte er")?"""
     qn = v.q[fin - 1]
@@ -341,16 +363,18 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
         if v.q[k] < 0 and v.low[k] in (":", ";"):
             start = k + 1
             break
-    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß"):
-        return None
+    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß") \
+            and not any(v.low[k] == "," and v.q[k] < 0 for k in range(start, end)):
+        return None  # "Nachdem X kam, sagte er, …": the clause before is no content
     if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
         return None  # a noun phrase before the comma, not a clause
     speaker = _speaker_after(v, fin + 1, n, passive)
     content = [(start, end)]
     tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)
     k = tail
-    while k < n and k < tail + 6 and v.low[k] not in (",", ".", "!", "?", ";", ":") and v.q[k] < 0:
-        k += 1
+    while k < n and k < tail + 6 and v.low[k] not in (",", ".", "!", "?", ";", ":") and v.q[k] < 0 \
+            and v.cls[k] != "CONJ" and not _verb_like(v, k):
+        k += 1  # adverbials after the speaker ("sagte er am Montag"), not a new verb phrase
     if k < n and v.low[k] == "," and k + 1 < n and v.cls[k + 1] != "CONJ":
         content.append((k + 1, n))
     qn = v.q[start] if v.q[start] >= 0 and v.qtok[v.q[start]] == (start, end) else -1

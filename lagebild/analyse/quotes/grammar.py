@@ -35,9 +35,11 @@ class View:
     q: list[int]  # index into ``quotes`` of the top-level quotation holding the token, or -1
     quotes: list[Marked]
     qtok: list[tuple[int, int]]  # token range of each quotation
+    inner: list[Marked]  # quotations inside quotations
 
     @classmethod
-    def build(cls, text: str, toks: list[Token], quotes: list[Marked]) -> View:
+    def build(cls, text: str, toks: list[Token], quotes: list[Marked],
+              inner: list[Marked] | None = None) -> View:
         words = lexicon().words
         low = [t.text.lower() for t in toks]
         cap = [t.text[:1].isupper() for t in toks]
@@ -53,7 +55,7 @@ class View:
                 q[k] = n
                 k += 1
             qtok.append((first, k))
-        return cls(text, toks, low, cap, klass, q, quotes, qtok)
+        return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [])
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -67,8 +69,11 @@ class View:
             return False
         if _ORDINAL.match(w):
             return True
-        return not self.cap[i] and w.endswith(_ADJ_END) and w.replace("-", "").isalpha() \
-            and not lexicon().senses(w)
+        if self.cap[i]:
+            # "US-amerikanische", "EU-weiten": a capitalised first part, an adjective after it
+            tail = self.toks[i].text.rsplit("-", 1)[-1]
+            return "-" in w and tail[:1].islower() and tail.endswith(_ADJ_END) and tail.isalpha()
+        return w.endswith(_ADJ_END) and w.replace("-", "").isalpha() and not lexicon().senses(w)
 
     def quote_at(self, i: int) -> int:
         """Index of the quotation that starts at token ``i``, or -1."""
@@ -120,6 +125,8 @@ def np_core(v: View, i: int, hi: int) -> int:
                 j = k
     while j < hi and v.is_adj(j):
         j += 1
+        if j + 1 < hi and v.low[j] in ("und", "oder", "sowie") and v.is_adj(j + 1):
+            j += 1  # "südkoreanische und US-amerikanische Beamte"
     k = j
     while k < hi and v.is_noun(k):
         k += 1
@@ -146,7 +153,9 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
         if n >= 0 and v.is_noun(j - 1):  # des Magazins „Der Spiegel“
             j = v.qtok[n][1]
             continue
-        if w in ("des", "der", "eines", "einer", "von", "vom"):
+        genitive = w in ("des", "der", "eines", "einer") or (v.cls[j] == "DET" and w.endswith(("er", "es"))) \
+            or (v.is_adj(j) and w.endswith("er") and j + 1 < hi and v.is_noun(j + 1))
+        if genitive or w in ("von", "vom"):
             k = np_core(v, j + (w in ("von", "vom")), hi)
             if k > j + 1:
                 j = k
@@ -195,6 +204,8 @@ def subject_like(v: View, a: int, b: int) -> bool:
     if a >= b:
         return False
     w = v.low[a]
+    if w in lexicon().attribution:
+        return False  # "Laut AFP sagte …": an attribution, not the subject
     if w in SPEAKER_PRONOUNS:
         return b == a + 1
     if v.cls[a] == "DET":

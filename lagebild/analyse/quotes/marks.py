@@ -98,7 +98,16 @@ def find_quotes(text: str, sentences: tuple[tuple[int, int], ...]) -> list[Marke
     found.sort(key=lambda m: (m.start, -m.end))
     found = _join_paragraphs(text, found, lines)
     for i in orphans:
-        found.append(_orphan(text, i, found, sentences))
+        orphan = _orphan(text, i, found, sentences)
+        # „A.“ B“: a stray closing mark shortly after a closed quote in the same sentence
+        # continues that quote (the first closer was the mistake)
+        prev = max((m for m in found if m.depth == 0 and m.end <= orphan.start), key=lambda m: m.end,
+                   default=None)
+        if prev is not None and not text[prev.end:orphan.start].strip(" ") and "\n" not in text[prev.start:i]:
+            found.remove(prev)
+            found.append(Marked(prev.start, i + 1, 0))
+        else:
+            found.append(orphan)
     found.sort(key=lambda m: (m.start, -m.end))
     return found
 
