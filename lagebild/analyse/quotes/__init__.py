@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
 from lagebild.analyse.quotes.attrib import attributions
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
-from lagebild.analyse.quotes.context import (dash_quote, free_indirect, reported_mood, reportative,
-                                             standalone)
+from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
 from lagebild.analyse.quotes.frames import verb_frames
 from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
@@ -103,8 +103,11 @@ def _kind(v: View, c: Cand) -> None:
     if c.quote_index >= 0:
         c.kind = "direct"
         return
-    keep_final = c.how in ("reported", "free")
+    keep_final = c.how in ("reported", "free", "standalone")
     c.content = strip_ranges(v, c.content, keep_final=keep_final)
+    if c.how == "standalone":
+        c.kind = "direct"  # set off by a dash, not by marks
+        return
     inside = {v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}
     c.kind = "mixed" if inside else "indirect"
 
@@ -227,8 +230,5 @@ def _nested(text: str, v: View, c: Cand) -> list[Quote]:
 @component("quotes", requires=("text", "tokens", "entities"), assigns=("quotes",))
 def quotes_component(doc: Analysis) -> Analysis:
     quotes = tuple(find_quotes_in(doc))
-    try:
-        from lagebild.analyse.figures import attribute_figures  # type: ignore[attr-defined]
-    except ImportError:
-        return replace(doc, quotes=quotes)
-    return replace(doc, quotes=quotes, figures=tuple(attribute_figures(doc.figures, quotes)))
+    # figures inside attributed speech are claimed by the speaker
+    return replace(doc, quotes=quotes, figures=attribute_figures(doc.figures, quotes))

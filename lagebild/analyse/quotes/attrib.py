@@ -32,6 +32,7 @@ def attributions(v: View) -> list[Cand]:
     kinds = lexicon().attribution
     out: list[Cand] = []
     n = len(v)
+    speaker: tuple[int, int] | None
     for i in range(n):
         if v.q[i] >= 0:
             continue
@@ -97,5 +98,5 @@ def _so(v: View, i: int) -> Cand | None:
         content.append((k + 1, n))
     qn = v.q[0] if v.q[0] >= 0 and v.qtok[v.q[0]][1] >= i - 1 else -1
     how = "inverted" if qn >= 0 else "attribution"
-    return Cand(how, [v.qtok[qn]] + content[1:] if qn >= 0 else content, trim(v, i + 1, end),
+    return Cand(how, [v.qtok[qn], *content[1:]] if qn >= 0 else content, trim(v, i + 1, end),
                 [i], quote_index=qn)

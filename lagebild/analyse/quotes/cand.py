@@ -36,7 +36,7 @@ class Cand:
 def strip_ranges(v: View, ranges: list[tuple[int, int]], keep_final: bool = False) -> list[tuple[int, int]]:
     """Ranges without punctuation at their edges (a final ``.`` stays when ``keep_final``);
     a quotation's own marks stay (they are tokens inside it)."""
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         while a < b and v.cls[a] == "P" and v.q[a] < 0:
             a += 1
@@ -56,7 +56,7 @@ def strip_ranges(v: View, ranges: list[tuple[int, int]], keep_final: bool = Fals
 
 def minus(ranges: list[tuple[int, int]], drop: set[int]) -> list[tuple[int, int]]:
     """Ranges with the tokens in ``drop`` cut out."""
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in ranges:
         start = a
         for i in range(a, b):

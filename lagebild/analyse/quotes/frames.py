@@ -8,8 +8,15 @@ opening the content), and the verb's particle at the end of its clause ("teilte 
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
-from lagebild.analyse.quotes.grammar import (View, content_end, np_backward, np_forward,
-                                             skip_to_subject, subject_like, trim)
+from lagebild.analyse.quotes.grammar import (
+    View,
+    content_end,
+    np_backward,
+    np_forward,
+    skip_to_subject,
+    subject_like,
+    trim,
+)
 from lagebild.analyse.quotes.lexicon import FIN, FINJ, INF, PART, Sense, lexicon
 
 BOUND = frozenset({",", ":", ";", "–", "—"})
@@ -75,7 +82,7 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
                     continue
                 cue.insert(0, i - 1)
             aux = next((k for k in range(i - 1, max(-1, i - 18), -1)
-                        if v.cls[k] == "AUX" and v.q[k] < 0 or v.low[k] in (":", ";")), -1)
+                        if (v.cls[k] == "AUX" and v.q[k] < 0) or v.low[k] in (":", ";")), -1)
             if aux >= 0 and v.cls[aux] == "AUX":
                 fin = aux
                 passive = kind == PART and v.low[aux] in _PASSIVE_AUX
@@ -208,10 +215,11 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if first == "wie":
         return _wie(v, seg, fin, cue, passive)
     for w in range(fin - 1, hard - 1, -1):  # "Wie der Richter, Ottmar Breidling, ausführte, …"
-        if v.q[w] >= 0 or _verb_like(v, w) or v.cls[w] == "SUB" and v.low[w] != "wie":
+        if v.q[w] >= 0 or _verb_like(v, w) or (v.cls[w] == "SUB" and v.low[w] != "wie"):
             break
         if v.low[w] == "wie" and (w == 0 or v.low[w - 1] in BOUND):
             return _wie(v, w, fin, cue, passive)
+    speaker: tuple[int, int] | None
     if commas and first in _RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
         k = seg - 1
         back = 0
@@ -226,8 +234,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if found is None or found[0] == "reported":
             return None
         return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
-    speaker: tuple[int, int] | None
-    if seg < fin and (v.cls[seg] == "SUB" or v.low[seg] == "während" and seg > hard) \
+    if seg < fin and (v.cls[seg] == "SUB" or (v.low[seg] == "während" and seg > hard)) \
             and v.low[seg] not in ("dass", "daß", "ob"):
         # the verb of a subordinate clause: "…, indem er sagte, …", "Nachdem sie erklärt hatte, …"
         s0 = skip_to_subject(v, seg + 1, fin)
@@ -239,8 +246,8 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         while end < n and v.cls[end] == "AUX" and v.q[end] < 0:
             end += 1
         found = _content_after(v, end, sense)
-        if found is None or found[0] in ("reported", "fragment") or seg == hard and found[0] == "frame" \
-                and v.low[end] != ",":
+        if found is None or found[0] in ("reported", "fragment") or (seg == hard and found[0] == "frame" \
+                and v.low[end] != ","):
             return None
         return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
     if v.cls[fin - 1] == "CONJ" if fin > 0 else False:
@@ -326,7 +333,8 @@ def _verb_like(v: View, k: int) -> bool:
     w = v.low[k]
     if v.cls[k] == "AUX" or w in lexicon().konjunktiv:
         return True
-    return not v.cap[k] and not v.cls[k] and w.isalpha() and (w.endswith(("t", "te", "ten")) or bool(lexicon().senses(w)))
+    return not v.cap[k] and not v.cls[k] and w.isalpha() \
+        and (w.endswith(("t", "te", "ten")) or bool(lexicon().senses(w)))
 
 
 def _np_prefield(v: View, end: int) -> int:
@@ -380,7 +388,7 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
     qn = v.q[start] if v.q[start] >= 0 and v.qtok[v.q[start]] == (start, end) else -1
     if qn < 0 and v.q[start] >= 0 and v.qtok[v.q[start]][1] >= end - 1 and v.qtok[v.q[start]][0] == start:
         qn = v.q[start]
-    return Cand("inverted", content if qn < 0 else [v.qtok[qn]] + content[1:], speaker, cue,
+    return Cand("inverted", content if qn < 0 else [v.qtok[qn], *content[1:]], speaker, cue,
                 quote_index=qn)
 
 

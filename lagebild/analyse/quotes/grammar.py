@@ -138,6 +138,12 @@ def np_core(v: View, i: int, hi: int) -> int:
     return k
 
 
+def _common_head(v: View, k: int) -> bool:
+    """Is token ``k`` a noun that takes a genitive (a role, group, organisation or source noun)?"""
+    lex = lexicon()
+    return v.is_noun(k) and (lex.speaker_noun(v.low[k]) is not None or lex.is_source_noun(v.low[k]))
+
+
 def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
     """End of the noun phrase that starts at ``i``: a pronoun, or a noun phrase with its
     genitives, von-phrases, a parenthesis and a comma-enclosed apposition ("Ein Sprecher der
@@ -155,6 +161,8 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
             continue
         genitive = w in ("des", "der", "eines", "einer") or (v.cls[j] == "DET" and w.endswith(("er", "es"))) \
             or (v.is_adj(j) and w.endswith("er") and j + 1 < hi and v.is_noun(j + 1))
+        if genitive and v.cls[i] != "DET" and not _common_head(v, j - 1):
+            genitive = False  # after a bare name "der Agentur" is a dative: "sagte Peskow der Agentur"
         if genitive or w in ("von", "vom"):
             k = np_core(v, j + (w in ("von", "vom")), hi)
             if k > j + 1:
@@ -211,9 +219,7 @@ def subject_like(v: View, a: int, b: int) -> bool:
     if v.cls[a] == "DET":
         if w in _OBLIQUE_DET:
             return False
-        if b == a + 1:
-            return False  # "Dies", "Das" alone: an object
-        return True
+        return b != a + 1  # "Dies", "Das" alone: an object
     if v.q[a] >= 0:
         return True
     return v.is_noun(a)

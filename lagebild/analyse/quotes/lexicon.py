@@ -7,7 +7,7 @@ and a new verb is one line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from lagebild.analyse.de import word_list
 
@@ -67,15 +67,29 @@ class Lexicon:
         return self.forms.get(form, ())
 
     def speaker_noun(self, word: str) -> tuple[str, str] | None:
-        """(kind, agreement) when ``word`` (lower case) ends with a speaker noun."""
-        for ending, kind, agree in self.speaker_nouns:
-            if word.endswith(ending) or (word.endswith("s") and word[:-1].endswith(ending)) \
-                    or (word.endswith("es") and word[:-2].endswith(ending)):
-                return kind, agree
-        return None
+        """(kind, agreement) when ``word`` (lower case) ends with a speaker noun (a genitive
+        -s or -es allowed)."""
+        return _speaker_noun(word)
 
     def is_source_noun(self, word: str) -> bool:
         return word.endswith(self.source_nouns)
+
+
+@lru_cache(maxsize=65536)
+def _speaker_noun(word: str) -> tuple[str, str] | None:
+    lex = lexicon()
+    endings = _endings()
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+        if form and form.endswith(endings):
+            for ending, kind, agree in lex.speaker_nouns:  # longest first
+                if form.endswith(ending):
+                    return kind, agree
+    return None
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    return tuple(e for e, _, _ in lexicon().speaker_nouns)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -64,7 +64,7 @@ def _scan_line(text: str, lo: int, hi: int, out: list[Marked], orphans: list[int
         # a closer for the innermost open quote, or for one further out (an inner one left open)
         closed = False
         for k in range(len(stack) - 1, -1, -1):
-            op, pos, closers, level = stack[k]
+            _, pos, closers, level = stack[k]
             if c in closers and not (looks_open and c in openers):
                 del stack[k:]
                 out.append(Marked(pos, i + 1, k))
@@ -80,7 +80,7 @@ def _scan_line(text: str, lo: int, hi: int, out: list[Marked], orphans: list[int
             stack.append((c, i, openers[c][0], openers[c][1]))
         elif not stack and c in "“”«»\"" and not left_open:
             orphans.append(i)
-    for k, (op, pos, _, level) in enumerate(stack):
+    for k, (_op, pos, _, level) in enumerate(stack):
         if level == "double":
             end = hi
             while end > pos + 1 and text[end - 1].isspace():

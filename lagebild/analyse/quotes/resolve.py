@@ -63,6 +63,7 @@ class Resolver:
         if low and low[0] in _DET_AGREE and not agree:
             agree = _DET_AGREE[low[0]]
         covered = self._covered(start, end)
+        name: str | None
         if covered:
             best = next((m for m in covered if m.type == "PER"), covered[0])
             name = best.name or best.text
