@@ -68,9 +68,11 @@ def prepare(raw: RawDocument, options: CleanOptions = CleanOptions()) -> Article
     if len(text) > options.max_chars:
         raise InputError(raw.origin, "too_large", f"text has {len(text):,} characters, "
                          f"more than the limit of {options.max_chars:,}")
+    dated = text
     if not options.raw:
         text = normalise_text(text)
         title = normalise_text(title)
+        dated = text  # datelines ("Stand: 12.03.2024") are cut as boilerplate but date the text
         text, cut = strip_boilerplate(text)
         removed.extend(cut)
     if not text.strip():
@@ -78,7 +80,7 @@ def prepare(raw: RawDocument, options: CleanOptions = CleanOptions()) -> Article
     if not published and options.published:
         published, basis = options.published, "option"
     if not published:
-        guess, confidence = infer_published(text)
+        guess, confidence = infer_published(dated)
         if guess and confidence >= 0.4:  # a dateline, a note, or a reported date in the past
             published, basis = guess, "text"
     flags = tuple(mt_flags(text))

@@ -157,7 +157,8 @@ def _line_verdict(s: str, rules: _Rules, removed: list[str]) -> str | None:
         rest = s[m.end():]
         closed = m.group().rstrip().endswith((":", "–", "—", "-"))
         end = _headline_end(rest, rules.starters)
-        if rest and end and (closed or rest[:1].isupper() or rest[:1] in "„\"«»“"):
+        sentence = not closed and rest.rstrip().endswith(".")  # "Mehr zum Thema X erfahren Sie …."
+        if rest and end and not sentence and (closed or rest[:1].isupper() or rest[:1] in "„\"«»“"):
             if end == len(rest):
                 return None
             removed.append(s[: m.end() + end].strip())  # a headline, then the paragraph

@@ -22,6 +22,7 @@ from lagebild.clean.meta import page_meta
 __all__ = ["Extracted", "extract_html"]
 
 MAX_RECORDED = 40  # pieces of the article container that the extractor left out, recorded
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _BLOCKS = ("p", "li", "figcaption", "h2", "h3", "h4", "blockquote", "caption", "dd")
 
 
@@ -37,7 +38,7 @@ class Extracted:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(_INVISIBLE.sub("", text).split()).casefold()
 
 
 def _left_out(tree: Any, text: str) -> list[str]:
@@ -49,13 +50,13 @@ def _left_out(tree: Any, text: str) -> list[str]:
         return []
     kept = _squash(text)
     out: list[str] = []
-    seen: set[str] = set()
+    seen: list[str] = []
     for el in containers[0].iter(*_BLOCKS):
         piece = " ".join("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")).split())
-        key = piece.casefold()
-        if len(piece) < 12 or key in seen or key in kept:
-            continue
-        seen.add(key)
+        key = _squash(piece)
+        if len(piece) < 12 or key in kept or any(key in k for k in seen):
+            continue  # kept, or part of a block already recorded
+        seen.append(key)
         out.append(piece[:300])
         if len(out) >= MAX_RECORDED:
             break
