@@ -71,13 +71,21 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
         cue = [i]
         fin = i
         passive = False
-        if kind == FIN and sense.particle:
+        if sense.particle and sense.particle[0].startswith("+"):
+            prep = sense.particle[0][1:]
+            lo = i + 1 if kind == FIN else max(0, i - 12)
+            at = next((k for k in range(lo, _clause_end(v, i + 1)) if v.low[k] == prep and k != i), -1)
+            if at < 0:
+                continue
+            cue.append(at)  # "sprach … von", a prepositional object
+        elif kind == FIN and sense.particle:
             found = _particle(v, i, sense)
             if found is None:
                 continue
             cue += found
-        elif kind in (PART, INF):
-            if sense.particle and not v.low[i].startswith(sense.particle[-1].lower()):
+        if kind in (PART, INF):
+            if sense.particle and not sense.particle[0].startswith("+") \
+                    and not v.low[i].startswith(sense.particle[-1].lower()):
                 if i == 0 or v.low[i - 1] != sense.particle[-1].lower():
                     continue
                 cue.insert(0, i - 1)
@@ -146,7 +154,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
                 return "colon", [v.qtok[qn]], qn
             if sense.clause and k + 1 < n:
                 return "colon", [(k + 1, n)], -1
-            return None
+            break
         if w == ",":
             nxt = k + 1
             if nxt >= n:
@@ -157,15 +165,13 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             nw = v.low[nxt]
             if nw in _W_WORDS and sense.clause:
                 return "frame", [(nxt, end)], -1
-            preposition = nw in ("während", "seit") and nxt + 1 < n and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
-            if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition):
-                return None
-            if sense.dass_only and not _zu_infinitive(v, nxt, end):
-                return None
-            if nw in _RELATIVE and nxt + 1 < n and not (v.is_noun(nxt + 1) or v.is_adj(nxt + 1)):
-                return None  # a relative clause on the object ("…, die gestern …")
-            if v.cls[nxt] in ("CONJ",):
-                return None
+            preposition = nw in ("während", "seit") and nxt + 1 < n \
+                and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
+            if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
+                    or (sense.dass_only and not _zu_infinitive(v, nxt, end)) \
+                    or (nw in _RELATIVE and nxt + 1 < n and not (v.is_noun(nxt + 1) or v.is_adj(nxt + 1))) \
+                    or v.cls[nxt] == "CONJ":
+                break  # no content here (a relative clause on the object, "weil …", "und …")
             return "frame", [(nxt, end)], -1
         if w in (";", ".", "!", "?") and v.q[k] < 0:
             break
@@ -277,8 +283,8 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if found is None:
         return None
     how, content, qn = found
-    if how == "reported" and (speaker is None or passive or not _plain_report(v, speaker)):
-        return None
+    if how == "reported" and (speaker is None or not _plain_report(v, speaker)):
+        return None  # (a passive reports only with its agent: "wurde von X kritisiert")
     return Cand(how, content, speaker, cue, quote_index=qn)
 
 

@@ -114,6 +114,8 @@ def lexicon() -> Lexicon:
         finite, _, participle = _strong_forms(lemma, row[4]) if len(row) > 4 and row[4] \
             else _weak_forms(lemma)
         last = parts[-1].lower() if parts else ""
+        if last.startswith("+"):  # a prepositional object, not a particle: forms as usual
+            last = ""
         if last and not parts[-1][0].isupper():
             particles.add(last)
             for f in finite:
