@@ -39,12 +39,12 @@ sys.path.insert(0, str(ROOT))
 
 from lagebild.analyse.ner.features import sentence_features  # noqa: E402
 from lagebild.analyse.ner.recognise import recognise  # noqa: E402
-from lagebild.analyse.ner.tagger import (MODEL_PASS1, MODEL_PASS2, Models,  # noqa: E402
-                                         doc_features, kb_tags_for, load_models)
+from lagebild.analyse.ner.tagger import MODEL_PASS1, MODEL_PASS2, Models, doc_features, kb_tags_for, load_models  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets"
 MODELS = ROOT / "lagebild" / "analyse" / "models"
-PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 120, "feature.possible_transitions": True}
+ALGORITHM = ["lbfgs"]
+PARAMS = {"c1": 0.01, "c2": 0.1, "max_iterations": 120, "feature.possible_transitions": True}
 
 SMARTDATA = {"PERSON": "PER", "ORGANIZATION": "ORG", "ORGANIZATION_COMPANY": "ORG",
              "LOCATION": "LOC", "LOCATION_CITY": "LOC", "LOCATION_STREET": "LOC", "LOCATION_STOP": "LOC"}
@@ -160,11 +160,12 @@ def items(doc: Doc) -> list[list[list[str]]]:
 
 
 def train(xy: Iterable[tuple[list[list[str]], list[str]]], path: Path) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=ALGORITHM[0], verbose=False)
     for x, y in xy:
         if x:
             trainer.append(x, y)
-    trainer.set_params(PARAMS)
+    trainer.set_params(PARAMS if ALGORITHM[0] == "lbfgs" else {
+        "max_iterations": PARAMS["max_iterations"], "feature.possible_transitions": True})
     trainer.train(str(path))
 
 
@@ -173,7 +174,7 @@ def train_models(docs: Sequence[Doc], out: Path, jackknife: int = 2, log: str = 
     t0 = time.time()
     feats = [items(d) for d in docs]
     p1 = out / MODEL_PASS1
-    train(((x, s.tags) for fd, d in zip(feats, docs) for x, s in zip(fd, d)), p1)
+    train(((x, s.tags) for fd, d in zip(feats, docs, strict=True) for x, s in zip(fd, d, strict=True)), p1)
     print(f"{log}pass 1 trained in {time.time() - t0:.0f}s", file=sys.stderr)
     if jackknife < 2:
         (out / MODEL_PASS2).unlink(missing_ok=True)
@@ -185,18 +186,18 @@ def train_models(docs: Sequence[Doc], out: Path, jackknife: int = 2, log: str = 
         for part in range(jackknife):
             held = set(order[part::jackknife])
             tmp_model = Path(tmp) / f"jk{part}.crfsuite"
-            train(((x, s.tags) for i, (fd, d) in enumerate(zip(feats, docs)) if i not in held
-                   for x, s in zip(fd, d)), tmp_model)
+            train(((x, s.tags) for i, (fd, d) in enumerate(zip(feats, docs, strict=True)) if i not in held
+                   for x, s in zip(fd, d, strict=True)), tmp_model)
             tagger = load_models(tmp_model, None).pass1
             for i in held:
                 pass1_tags[i] = [tagger.tag(x) if x else [] for x in feats[i]]
             print(f"{log}jackknife part {part + 1}/{jackknife} at {time.time() - t0:.0f}s", file=sys.stderr)
 
     def pass2_items() -> Iterable[tuple[list[list[str]], list[str]]]:
-        for i, (fd, d) in enumerate(zip(feats, docs)):
+        for i, (fd, d) in enumerate(zip(feats, docs, strict=True)):
             dfeats = doc_features([s.words for s in d], pass1_tags[i])
-            for x, df, s in zip(fd, dfeats, d):
-                yield [a + b for a, b in zip(x, df)], s.tags
+            for x, df, s in zip(fd, dfeats, d, strict=True):
+                yield [a + b for a, b in zip(x, df, strict=True)], s.tags
 
     p2 = out / MODEL_PASS2
     train(pass2_items(), p2)
@@ -209,7 +210,7 @@ def conll_lines(docs: Sequence[Doc], models: Models) -> list[str]:
     lines = []
     for doc in docs:
         found = recognise([s.words for s in doc], models)
-        for s, names in zip(doc, found):
+        for s, names in zip(doc, found, strict=True):
             pred = ["O"] * len(s.words)
             for f in names:
                 lab = {"GPE": "LOC", "MISC": "OTH"}.get(f.label, f.label)
@@ -217,7 +218,7 @@ def conll_lines(docs: Sequence[Doc], models: Models) -> list[str]:
                 for k in range(f.start + 1, f.end):
                     pred[k] = "I-" + lab
             assert s.gold is not None
-            lines.extend(f"{w}\t{g}\t{p}" for w, g, p in zip(s.words, s.gold, pred))
+            lines.extend(f"{w}\t{g}\t{p}" for w, g, p in zip(s.words, s.gold, pred, strict=True))
             lines.append("")
     return lines
 
@@ -231,16 +232,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--conll", type=Path, default=Path("ner_cv.conll"), help="CV output file")
     ap.add_argument("--no-extra", action="store_true", help="GermEval only")
     ap.add_argument("--no-ler", action="store_true", help="leave out the legal corpus")
+    ap.add_argument("--keep-models", type=Path, default=None,
+                    help="CV: keep each fold's models in DIR/fold<k> (to re-score without training)")
+    ap.add_argument("--reuse-models", action="store_true",
+                    help="CV: tag with the models kept in --keep-models instead of training")
     ap.add_argument("--jackknife", type=int, default=2, help="parts for pass-2 training; 0: no pass 2")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "ap", "pa", "arow", "l2sgd"))
     args = ap.parse_args(argv)
+    ALGORITHM[0] = args.algorithm
     PARAMS.update({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
 
     germeval = read_germeval(args.data / "germeval2014_dev" / "NER-de-dev.tsv")
     extra: list[Doc] = []
-    if not args.no_extra:
+    if not args.no_extra and not args.reuse_models:
         extra += read_smartdata(args.data / "ner_extra" / "smartdata_corpus_de" / "derived_v1_all_regextok.bio")
         if not args.no_ler:
             ler = args.data / "ner_extra" / "legal_ner_ler_de"
@@ -258,6 +265,16 @@ def main(argv: list[str] | None = None) -> int:
     for k in folds:
         held = [d for i, d in enumerate(germeval) if i % args.folds == k]
         rest = [d for i, d in enumerate(germeval) if i % args.folds != k]
+        if args.keep_models:
+            folder = args.keep_models / f"fold{k}"
+            folder.mkdir(parents=True, exist_ok=True)
+            if args.reuse_models:
+                p2 = folder / MODEL_PASS2
+                models = load_models(folder / MODEL_PASS1, p2 if p2.is_file() else None)
+            else:
+                models = train_models(rest + extra, folder, args.jackknife, log=f"fold {k}: ")
+            lines += conll_lines(held, models)
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             models = train_models(rest + extra, Path(tmp), args.jackknife, log=f"fold {k}: ")
             lines += conll_lines(held, models)

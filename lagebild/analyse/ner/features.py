@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from lagebild.analyse.ner.gazetteer import Match, word_flags
+from lagebild.analyse.ner.lexicon import lexicon_class
 
 _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                             **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
@@ -34,23 +35,22 @@ def word_features(word: str) -> tuple[str, ...]:
     low = word.lower()
     f = ["w=" + word, "l=" + low, "sh=" + shape(word)]
     n = len(low)
-    for k in (2, 3, 4, 5):
+    for k in (3, 4, 5):
         if n > k:
             f.append(f"s{k}=" + low[-k:])
-    for k in (3, 4):
-        if n > k + 1:
-            f.append(f"p{k}=" + low[:k])
-    f.append("len=" + str(min(n, 10)))
+    if n > 4:
+        f.append("p3=" + low[:3])
     if "-" in word and n > 2:
-        head, _, tail = low.rpartition("-")
+        tail = low.rpartition("-")[2]
         f.append("h0=" + low.split("-", 1)[0])
         f.append("h1=" + tail)
         if len(tail) > 4:
             f.append("h1s4=" + tail[-4:])
         f.append("h0sh=" + shape(word.split("-", 1)[0]))
-    if word.isupper() and n > 1:
-        f.append("caps")
     f.extend("g=" + g for g in word_flags(word))
+    lex = lexicon_class(word)
+    if lex:
+        f.append("lex=" + lex)
     return tuple(f)
 
 
@@ -58,8 +58,12 @@ def word_features(word: str) -> tuple[str, ...]:
 def context_features(word: str, offset: int) -> tuple[str, ...]:
     p = f"{offset}"
     low = word.lower()
-    f = [p + "l=" + low, p + "sh=" + shape(word)]
+    f = [p + "l=" + low]
     if abs(offset) == 1:
+        f.append(p + "sh=" + shape(word))
+        lex = lexicon_class(word)
+        if lex:
+            f.append(p + "lex=" + lex)
         if len(low) > 3:
             f.append(p + "s3=" + low[-3:])
         f.extend(p + "g=" + g for g in word_flags(word))

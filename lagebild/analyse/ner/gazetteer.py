@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from lagebild.analyse.ner.kb import KB, _NON_ALNUM, fold, is_case_strict, load_kb
+from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
 from lagebild.analyse.tokens import tokenize
 
 
@@ -31,6 +31,7 @@ def _exact(token: str) -> str:
     return "=" + _NON_ALNUM.sub("", token)
 
 
+@cache
 def _variants(key: str) -> tuple[str, ...]:
     """The key and its forms without a genitive ending."""
     if key.startswith("=") or len(key) < 4:
@@ -138,6 +139,7 @@ def word_flags(token: str) -> tuple[str, ...]:
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
+@cache
 def adjective_country(word: str) -> str:
     """The country id a nationality adjective names (russischen -> gpe:russia), else ""."""
     kb = load_kb()

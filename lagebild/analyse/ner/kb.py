@@ -71,8 +71,9 @@ class KB:
     org_cues: frozenset[str] = frozenset()
     #: nationality adjective stems (folded) -> country id
     adjectives: dict[str, str] = field(default_factory=dict)
-    #: role noun (folded) -> role@country
+    #: role noun (folded) -> role@country, and the nouns as written
     role_nouns: dict[str, str] = field(default_factory=dict)
+    role_noun_forms: list[str] = field(default_factory=list)
     #: a capital's entry id -> the country id it can stand for (metonymy)
     metonyms: dict[str, str] = field(default_factory=dict)
     max_tokens: int = 1
@@ -171,6 +172,7 @@ def load_kb() -> KB:
     for nouns, role in _rows("role_nouns.tsv", 2):
         for noun in _split(nouns):
             kb.role_nouns[fold(noun)] = role
+            kb.role_noun_forms.append(noun)
     kb.given_names = frozenset(fold(n) for n in word_list("kb/given_names.txt"))
     kb.surnames = frozenset(fold(n) for n in word_list("kb/surnames.txt"))
     kb.person_cues = frozenset(fold(n) for n in word_list("kb/person_cues.txt"))

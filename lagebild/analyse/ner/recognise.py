@@ -36,6 +36,24 @@ def _pick(kb: KB, ids: Sequence[str], label: str) -> str:
     return ids[0]
 
 
+_BREAKS = frozenset({",", ";", "und", "(", ")", "sowie", "oder"})
+
+
+def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Justin , Alex": a list of names is several names; the tagger sometimes joins them."""
+    out = []
+    for s, e, lab in crf:
+        start = s
+        for k in range(s, e):
+            if words[k] in _BREAKS and lab in ("PER", "LOC"):
+                if k > start:
+                    out.append((start, k, lab))
+                start = k + 1
+        if e > start:
+            out.append((start, e, lab))
+    return out
+
+
 def merge(crf: Sequence[tuple[int, int, str]], matches: Sequence[Match], kb: KB) -> list[Found]:
     found = [Found(s, e, lab) for s, e, lab in crf if lab in NAME_LABELS]
     for m in matches:
@@ -77,5 +95,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     kb_tags = [kb_span_tags(len(words), ms, [kb.entries[m.ids[0]].type for m in ms])
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
-    return [merge([] if _shouting(words) else chunks(ts), ms, kb)
+    return [merge([] if _shouting(words) else split_at_breaks(words, chunks(ts)), ms, kb)
             for words, ts, ms in zip(sentences, tags, matches, strict=True)]

@@ -56,20 +56,46 @@ def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> lis
     return out
 
 
+@cache
+def _role_keys() -> tuple[dict[str, str], frozenset[str]]:
+    """Role noun keys (with inflected variants) -> role, and the folded first words."""
+    kb = load_kb()
+    keys: dict[str, str] = {}
+    firsts = set()
+    for noun, role in kb.role_nouns.items():
+        keys[noun] = role
+    for line_nouns in kb.role_noun_forms:
+        words = line_nouns.split()
+        firsts.add(fold(words[0]))
+    return keys, frozenset(firsts)
+
+
+@cache
+def _role_of(key: str) -> str:
+    keys, _ = _role_keys()
+    for v in (key, *_variants(key), key[:-1], key[:-2]):
+        if v in keys:
+            return keys[v]
+    return ""
+
+
 def _role_mentions(words: Sequence[str], taken: Sequence[bool], kb: KB) -> list[tuple[int, int, str]]:
     """(start, end, role) of role nouns not inside a name and not right before a name."""
+    _, firsts = _role_keys()
     out = []
+    n = len(words)
     for i, w in enumerate(words):
         if taken[i] or not w[:1].isalpha():
             continue
+        f = fold(w)
+        if f not in firsts and not any(v in firsts for v in (f[:-1], f[:-2])):
+            continue
         for j in (i + 2, i + 1):
-            if j > len(words) or any(taken[i:j]):
+            if j > n or any(taken[i:j]):
                 continue
-            key = "".join(fold(x) for x in words[i:j])
-            role = next((kb.role_nouns[v] for v in (*_variants(key), key[:-1], key[:-2])
-                         if v in kb.role_nouns), None)
+            role = _role_of(f if j == i + 1 else f + fold(words[i + 1]))
             if role:
-                if j < len(taken) and taken[j]:
+                if j < n and taken[j]:
                     break  # "Kremlsprecher Dmitri Peskow": the name carries the mention
                 out.append((i, j, role))
                 break

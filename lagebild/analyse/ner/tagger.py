@@ -78,6 +78,7 @@ def kb_tags_for(words: Sequence[str]) -> list[str]:
     return kb_span_tags(len(words), matches, [kb.entries[m.ids[0]].type for m in matches])
 
 
+@cache
 def _key(word: str) -> str:
     k = fold(word)
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
@@ -89,17 +90,18 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     last: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Counter[str]] = defaultdict(Counter)
-    for words, ts in zip(sentences, tags, strict=True):
-        for s, e, label in chunks(ts):
+    sent_chunks = [chunks(ts) for ts in tags]
+    for words, cs in zip(sentences, sent_chunks, strict=True):
+        for s, e, label in cs:
             for k in range(s, e):
                 seen[_key(words[k])][label] += 1
             if e - s > 1:
                 last[_key(words[e - 1])][label] += 1
                 first[_key(words[s])][label] += 1
     out: list[list[list[str]]] = []
-    for words, ts in zip(sentences, tags, strict=True):
+    for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
         sent: list[list[str]] = []
-        own = {k: lab for s, e, lab in chunks(ts) for k in range(s, e)}
+        own = {k: lab for s, e, lab in cs for k in range(s, e)}
         for i, w in enumerate(words):
             f = ["p1=" + ts[i]]
             if w[:1].isupper():
@@ -124,16 +126,41 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
     return out
 
 
+def _tag(tagger: Any, feats: list[list[str]]) -> list[str]:
+    return tagger.tag(feats) if feats else []
+
+
+_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC", "DRV", "PRT"})
+
+
+def _needs_second_look(feats: Sequence[Sequence[str]]) -> bool:
+    """Does the document disagree with pass 1 anywhere in this sentence? A word tagged one
+    way here and another way elsewhere, or left out here but part of a name elsewhere."""
+    for f in feats:
+        own = f[0][3:]  # "p1=B-PER" -> "B-PER"
+        for x in f[1:]:
+            if x.startswith("d="):
+                label = x[2:]
+                if label in _LABELS and (own == "O" or own[2:] != label):
+                    return True
+            elif own == "O":
+                return True  # dl=/df=: part of a longer name elsewhere
+    return False
+
+
 def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = None,
                  kb_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
-    """BIO tags (PER ORG LOC MISC DRV PRT) for each sentence of one document."""
+    """BIO tags (PER ORG LOC MISC DRV PRT) for each sentence of one document.
+
+    Pass 2 runs only on sentences where the document features disagree with pass 1: where
+    they agree it would repeat pass 1, and skipping it keeps the tagger fast."""
     models = models or default_models()
     if kb_tags is None:
         kb_tags = [kb_tags_for(words) for words in sentences]
     feats = [sentence_features(words, kt) for words, kt in zip(sentences, kb_tags, strict=True)]
-    first = [models.pass1.tag(f) if f else [] for f in feats]
-    if models.pass2 is None:
+    first = [_tag(models.pass1, f) for f in feats]
+    if models.pass2 is None or len(sentences) < 2:
         return first
     dfeats = doc_features(sentences, first)
-    return [models.pass2.tag([a + b for a, b in zip(f, d, strict=True)]) if f else []
-            for f, d in zip(feats, dfeats, strict=True)]
+    return [models.pass2.tag([a + b for a, b in zip(f, d, strict=True)]) if f and _needs_second_look(d) else t
+            for f, d, t in zip(feats, dfeats, first, strict=True)]

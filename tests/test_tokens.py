@@ -1,0 +1,38 @@
+"""The tokenizer and sentence splitter on German cases written by hand."""
+from __future__ import annotations
+
+from lagebild.analyse.tokens import sentence_spans, tokenize
+
+
+def toks(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def test_hyphenated_names_and_compounds_stay_whole() -> None:
+    assert toks("Kim Jong-un und der UN-Sicherheitsrat.") == ["Kim", "Jong-un", "und", "der", "UN-Sicherheitsrat", "."]
+
+
+def test_abbreviations_and_initials_keep_their_dot() -> None:
+    assert toks("Dr. Müller und George W. Bush") == ["Dr.", "Müller", "und", "George", "W.", "Bush"]
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Am 13. September sagte Peskow: „Nein.“"
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.text
+
+
+def test_day_of_month_does_not_end_a_sentence() -> None:
+    text = "Das Treffen war am 13. September in Wladiwostok. Danach reiste er ab."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Das Treffen war am 13. September in Wladiwostok.", "Danach reiste er ab."]
+
+
+def test_closing_quote_belongs_to_its_sentence() -> None:
+    text = "„Es gab keine Pläne.“ Das sagte er am Freitag."
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["„Es gab keine Pläne.“", "Das sagte er am Freitag."]
+
+
+def test_line_breaks_end_sentences() -> None:
+    text = "Eine Überschrift ohne Punkt\nDer erste Satz folgt."
+    assert len(sentence_spans(text)) == 2
