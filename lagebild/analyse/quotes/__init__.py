@@ -143,6 +143,8 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if dash is not None:
                 accepted = [dash]
         recent = last is not None and n - last[0] <= _CONTEXT_UNITS
+        if accepted and all(c.how == "reported" for c in accepted) and recent and reported_mood(v) == "K1":
+            accepted = []  # a speech act told in Konjunktiv is itself reported by the last speaker
         if not accepted and recent and last is not None and last[1] is not None:
             evidence = reported_mood(v)
             if evidence == "K1" or reportative(v) or (evidence == "K2" and last[2] != "direct"):

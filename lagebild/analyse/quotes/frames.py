@@ -297,7 +297,7 @@ def _plain_report(v: View, speaker: tuple[int, int]) -> bool:
     if any(v.low[k] in _NEGATION or v.low[k] == "?" for k in range(len(v)) if v.q[k] < 0):
         return False
     a, b = speaker
-    return not (b == a + 1 and v.cls[a] == "DET")
+    return not (b == a + 1 and (v.cls[a] == "DET" or v.low[a] == "man"))
 
 
 _PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit",

@@ -70,6 +70,8 @@ class Resolver:
             self._remember(start, name, best.entity_id or None, agree, low, best.type == "PER")
             return name, best.entity_id or None
         if len(low) == 1 and low[0] in lex.pronouns:
+            if lex.pronouns[low[0]] == "0":
+                return None, None
             found = self._antecedent(start, lex.pronouns[low[0]])
             return (found.name, found.entity) if found else (None, None)
         name = _name_part(words, lex)
