@@ -144,6 +144,9 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
     while k < n:
         if v.q[k] >= 0:
             qn = v.q[k]
+            if _title_like(v, qn):
+                k = v.qtok[qn][1]  # "der Meldung von „con energy“": a name, not a quotation
+                continue
             if sense.quote or sense.report:
                 return "fragment", [v.qtok[qn]], qn
             return None
@@ -177,6 +180,9 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             break
         k += 1
     if sense.report:
+        for qn, (a, b) in enumerate(v.qtok):
+            if a >= j and not _title_like(v, qn):
+                return "fragment", [(a, b)], qn  # "kritisierte X, der …, als „Provokation“"
         return "reported", [(0, n)], -1
     return None
 
@@ -270,7 +276,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             speaker = (s, s + 1)  # "Das sagte er", "Als Grund gab sie an"
         elif v.cls[ps] == "SUB" if ps < pe else False:
             speaker = _speaker_after(v, fin + 1, n, False)
-        elif subject_like(v, ps, pe):
+        elif subject_like(v, ps, pe) and not _object_first(v, ps, pe, s, n):
             speaker = (ps, pe)
         else:
             speaker = _speaker_after(v, fin + 1, n, False)
@@ -314,6 +320,34 @@ def _zu_infinitive(v: View, a: int, b: int) -> bool:
     return any(w.startswith(p + "zu") and w.endswith("en") for p in _PARTICLES)
 
 
+def _title_like(v: View, qn: int) -> bool:
+    """A short capitalised quotation right after a noun or preposition names something
+    (a newspaper, a product, a party): "von „con energy“", "des Magazins „Der Spiegel“"."""
+    a, b = v.qtok[qn]
+    if a == 0 or b - a > 6:
+        return False
+    inner = v.toks[a].text.lstrip("„“\"»«‚‘")
+    first = v.toks[a + 1].text if len(inner) == 0 and a + 1 < b else inner
+    return first[:1].isupper() and (v.cls[a - 1] == "PREP" or v.is_noun(a - 1))
+
+
+def _speakerish(v: View, a: int, b: int) -> bool:
+    lex = lexicon()
+    return any(v.is_noun(k) and (lex.speaker_noun(v.low[k]) is not None or lex.is_source_noun(v.low[k]))
+               for k in range(a, b))
+
+
+def _object_first(v: View, ps: int, pe: int, s: int, n: int) -> bool:
+    """"Die Äußerungen bezeichnete Wiefelspütz als …": a prefield that names a thing, with a
+    speaker (a role noun or a bare name) right after the verb, is the object."""
+    if ps >= pe or v.cls[ps] != "DET" or _speakerish(v, ps, pe) or s >= n:
+        return False
+    e = np_forward(v, s, n)
+    if e <= s:
+        return False
+    return _speakerish(v, s, e) or (v.is_noun(s) and v.cls[s] == "")
+
+
 def _clause_before(v: View, fin: int) -> bool:
     """Is there a clause (or a quotation) before the comma that precedes the verb?"""
     start = 0
@@ -337,6 +371,8 @@ def _verb_like(v: View, k: int) -> bool:
     """Could token ``k`` be a finite verb? (an auxiliary, a speech verb, a Konjunktiv or
     a lower-case open-class word in -t/-te/-ten: "liegt", "kam" is missed, which is fine)"""
     w = v.low[k]
+    if k > 0 and v.low[k - 1] == "zu":
+        return False  # an infinitive: "behandeln zu lassen"
     if v.cls[k] == "AUX" or w in lexicon().konjunktiv:
         return True
     return not v.cap[k] and not v.cls[k] and w.isalpha() \

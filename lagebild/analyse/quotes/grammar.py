@@ -15,6 +15,8 @@ from lagebild.analyse.quotes.marks import Marked
 from lagebild.model import Token
 
 _ADJ_END = ("e", "en", "em", "er", "es")
+_ADVERB_ENDINGS = ("lich", "lang", "weise", "mals", "ell", "ig", "isch", "bar", "sam", "haft", "wärts",
+                   "dings", "falls", "ens", "erseits")
 _ORDINAL = re.compile(r"\d+\.?$|\d+[-‐‑]\w+$")
 PUNCT = frozenset(".,;:!?()[]–—-\"'„“”»«‚‘’…/")
 SPEAKER_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
@@ -173,7 +175,8 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
             if close > 0:
                 j = close + 1
                 continue
-        if w == "," and j + 1 < hi and coordinate and (v.is_noun(j + 1) or v.cls[j + 1] == "DET"):
+        if w == "," and j + 1 < hi and coordinate and (v.is_noun(j + 1) or v.cls[j + 1] == "DET"
+                                                       or v.is_adj(j + 1)):
             k = np_forward(v, j + 1, hi, coordinate=False)
             if k > j + 1 and (k >= hi or v.low[k] in (",", ".", "!", "?")) \
                     and any(v.is_noun(x) for x in range(j + 1, k)) \
@@ -222,6 +225,8 @@ def subject_like(v: View, a: int, b: int) -> bool:
         return b != a + 1  # "Dies", "Das" alone: an object
     if v.q[a] >= 0:
         return True
+    if b == a + 1 and w.endswith(_ADVERB_ENDINGS):
+        return False  # "Offiziell", "Monatelang": an adverb opening the sentence
     return v.is_noun(a)
 
 
