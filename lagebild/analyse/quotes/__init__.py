@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
-from lagebild.analyse.quotes.attrib import attributions
+from lagebild.analyse.quotes.attrib import attributions, dass_guess, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
 from lagebild.analyse.quotes.frames import verb_frames
@@ -133,7 +133,12 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         v = unit.view
         if not len(v):
             continue
-        accepted = _reconcile(v, verb_frames(v) + attributions(v))
+        cands = verb_frames(v) + attributions(v)
+        cands += unknown_verb_frames(v, {c.quote_index for c in cands})
+        if not cands:
+            guess = dass_guess(v)
+            cands = [guess] if guess is not None else []
+        accepted = _reconcile(v, cands)
         used = {c.quote_index for c in accepted}
         for c in accepted:
             used |= {v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}

@@ -8,7 +8,7 @@ dashes that set it off) cut out: "Bisher liegen laut Airbus Bestellungen vor" qu
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
-from lagebild.analyse.quotes.grammar import View, np_backward, np_forward, trim
+from lagebild.analyse.quotes.grammar import View, content_end, np_backward, np_forward, subject_like, trim
 from lagebild.analyse.quotes.lexicon import lexicon
 
 _STOP_AFTER_REL = frozenset({",", ";", ".", "!", "?"})
@@ -77,6 +77,55 @@ def attributions(v: View) -> list[Cand]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def unknown_verb_frames(v: View, used: set[int]) -> list[Cand]:
+    """„…“, strich Romney heraus: a quotation opening its sentence, a comma, a verb the
+    lexicon does not know and a subject frame the quotation all the same."""
+    out: list[Cand] = []
+    n = len(v)
+    for qn, (a, b) in enumerate(v.qtok):
+        if qn in used or b + 2 >= n or v.low[b] != "," or (a > 0 and v.low[a - 1] not in (":", "–", "—")):
+            continue
+        verb = b + 1
+        w = v.low[verb]
+        if v.cap[verb] or v.cls[verb] or not w.isalpha() or v.q[verb] >= 0:
+            continue
+        s = verb + 1
+        while s < n and v.cls[s] in ("ADV", "FOCUS"):
+            s += 1
+        end = np_forward(v, s, n)
+        if end <= s or v.low[s] == "es":
+            continue
+        cue = [verb]
+        k = end
+        while k < n and v.q[k] < 0 and v.low[k] not in (",", ".", "!", "?", ";", ":"):
+            k += 1
+        if k - 1 >= end and v.low[k - 1] in lexicon().particles:
+            cue.append(k - 1)  # the particle at the clause end: "strich … heraus"
+        out.append(Cand("guess", [(a, b)], trim(v, s, end), cue, quote_index=qn))
+    return out
+
+
+def dass_guess(v: View) -> Cand | None:
+    """"Jugendliche haben ausgesagt, dass … sei": a subject, a verb the lexicon does not
+    know and a dass-clause in Konjunktiv, the mood of reported speech."""
+    from lagebild.analyse.quotes.morph import mood
+    n = len(v)
+    k = next((k for k in range(2, n - 2) if v.low[k] == "," and v.low[k + 1] in ("dass", "daß")
+              and v.q[k] < 0), -1)
+    if k < 0:
+        return None
+    end = np_forward(v, 0, k)
+    if end <= 0 or end >= k or not subject_like(v, 0, end) or v.cls[end] not in ("AUX", ""):
+        return None
+    if v.cap[end] or not v.low[end].isalpha():
+        return None
+    words = [v.low[i] for i in range(k + 2, n) if v.q[i] < 0]
+    if mood(words, [v.cap[i] for i in range(k + 2, n) if v.q[i] < 0]) != "K1":
+        return None
+    cue = [end] + ([k - 1] if k - 1 > end and not v.cap[k - 1] and v.cls[k - 1] == "" else [])
+    return Cand("guess", [(k + 1, content_end(v, k + 1, n))], (0, end), cue)
 
 
 def _so(v: View, i: int) -> Cand | None:
