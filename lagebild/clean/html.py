@@ -68,7 +68,7 @@ def extract_html(html: str, url: str | None = None, *, fast: bool = False) -> Ex
     tree = load_html(html)
     if tree is None:
         return Extracted(text="")
-    meta = page_meta(tree, url)
+    meta = page_meta(tree, url, html)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
                                       fast=fast)
     text = str(getattr(doc, "text", None) or "")

@@ -151,7 +151,7 @@ def _declared_dates(objects: list[dict[str, Any]], metas: dict[str, list[str]]) 
 
 
 def _find_date(tree: Any, objects: list[dict[str, Any]], metas: dict[str, list[str]],
-               url: str | None) -> tuple[str | None, str]:
+               url: str | None, html: str | None = None) -> tuple[str | None, str]:
     """The declared publication date; when declarations name different days (a page
     republished under a new date), the day most of them name, the best-placed on a tie.
     Pages that declare nothing get htmldate's reading of the page."""
@@ -169,7 +169,7 @@ def _find_date(tree: Any, objects: list[dict[str, Any]], metas: dict[str, list[s
             votes[d[:10]] = votes.get(d[:10], 0) + 1
         top = max(votes.values())
         return next((d, b) for d, b in declared if votes[d[:10]] == top)
-    found = _htmldate(tree, url)
+    found = _htmldate(html if html is not None else tree, url)
     return (found, "htmldate") if found else (None, "")
 
 
@@ -180,11 +180,13 @@ def _url_date(url: str) -> str | None:
     return _parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
 
 
-def _htmldate(tree: Any, url: str | None) -> str | None:
-    import htmldate  # only needed for pages without one clear declaration
+def _htmldate(page: Any, url: str | None) -> str | None:
+    """htmldate's reading of the page; given the HTML string it is ~3x faster than given
+    the parsed tree (it then works on its own, lighter parse)."""
+    import htmldate  # only needed for pages that declare no date
 
     try:
-        found = htmldate.find_date(tree, original_date=True, extensive_search=True, url=url)
+        found = htmldate.find_date(page, original_date=True, extensive_search=True, url=url)
     except (ValueError, TypeError):
         return None
     return str(found) if found else None
@@ -358,7 +360,7 @@ def _authors(objects: list[dict[str, Any]], metas: dict[str, list[str]]) -> list
     return [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]  # type: ignore[func-returns-value]
 
 
-def page_meta(tree: Any, url: str | None = None) -> PageMeta:
+def page_meta(tree: Any, url: str | None = None, html: str | None = None) -> PageMeta:
     """Everything a page declares about itself that lagebild keeps."""
     objects = _jsonld_objects(tree)
     metas = _metas(tree)
@@ -369,7 +371,7 @@ def page_meta(tree: Any, url: str | None = None) -> PageMeta:
     page_url = url or canonical or (metas.get("og:url") or [""])[0]
     sites = _site_names(objects, metas, page_url)
     title = _choose_title(_title_candidates(tree, objects, metas), sites)
-    published, basis = _find_date(tree, objects, metas, page_url)
+    published, basis = _find_date(tree, objects, metas, page_url, html)
     site = (metas.get("og:site_name") or [""])[0]
     if not site:
         site = (urlsplit(page_url).hostname or "").removeprefix("www.")
