@@ -135,6 +135,8 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             continue
         cands = verb_frames(v) + attributions(v)
         cands += unknown_verb_frames(v, {c.quote_index for c in cands})
+        context = [c for c in cands if c.how == "context"]
+        cands = [c for c in cands if c.how != "context"]
         if not cands:
             guess = dass_guess(v)
             cands = [guess] if guess is not None else []
@@ -150,10 +152,15 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         recent = last is not None and n - last[0] <= _CONTEXT_UNITS
         if accepted and all(c.how == "reported" for c in accepted) and recent and reported_mood(v) == "K1":
             accepted = []  # a speech act told in Konjunktiv is itself reported by the last speaker
-        if not accepted and recent and last is not None and last[1] is not None:
+        if not accepted and recent and last is not None and (last[1] is not None or n - last[0] == 1):
             evidence = reported_mood(v)
             if evidence == "K1" or reportative(v) or (evidence == "K2" and last[2] != "direct"):
                 accepted = [free_indirect(v)]
+        if not accepted and context:
+            # "Das lehnte Abhisit ab." quotes nothing, but Konjunktiv sentences after it report him
+            c = context[0]
+            last = (n, resolver.role(*v.span(*c.speaker)) if c.speaker else None, "context")
+            continue
         for c in sorted(accepted, key=lambda c: min(a for a, _ in c.content) if c.content else 0):
             _kind(v, c)
             if not c.content:

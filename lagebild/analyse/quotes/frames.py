@@ -109,6 +109,8 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
             if not near:
                 continue
             cue = sorted(set(cue) | {near[0]})
+        elif i + 1 < len(v) and v.low[i + 1] == "sich":
+            continue  # "erklärt sich dadurch": not the speech sense
         if sense.lemma == "heißen" and not any(v.low[k] == "es" for k in (i - 1, i + 1) if 0 <= k < len(v)):
             continue
         if kind == FINJ:
@@ -155,8 +157,8 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             if k + 1 < n and v.quote_at(k + 1) >= 0:
                 qn = v.q[k + 1]
                 return "colon", [v.qtok[qn]], qn
-            if sense.clause and k + 1 < n:
-                return "colon", [(k + 1, n)], -1
+            if sense.clause and not sense.reflexive and k + 1 < n and v.cap[k + 1] and n - k > 4:
+                return "colon", [(k + 1, n)], -1  # "X sagte: Die Lage ist ernst."
             break
         if w == ",":
             nxt = k + 1
@@ -166,8 +168,12 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             if v.quote_at(nxt) >= 0:
                 return "frame", [(nxt, end)], -1
             nw = v.low[nxt]
-            if nw in _W_WORDS and sense.clause:
-                return "frame", [(nxt, end)], -1
+            if nw in _W_WORDS and sense.clause and (nw in ("dass", "daß", "ob") or k == j):
+                return "frame", [(nxt, end)], -1  # "fragte, wie …" (a later ", wie …" is relative)
+            if nw in _W_WORDS or (v.cls[nxt] == "PREP" and nxt + 1 < n
+                                  and (v.low[nxt + 1] in _RELATIVE or v.low[nxt + 1].startswith("welch")
+                                       or v.low[nxt + 1] in ("dem", "denen", "deren", "dessen"))):
+                break  # a relative clause: "…, was …", "…, bei dem …"
             preposition = nw in ("während", "seit") and nxt + 1 < n \
                 and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
@@ -287,10 +293,10 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             and v.low[0] in ("dies", "das", "dieses") and speaker is not None:
         return Cand("anaphoric", [(0, 1)], speaker, cue)  # "Dies teilte X mit.": the sentence before
     if found is None:
-        return None
+        return Cand("context", [], speaker, cue)  # no content, but a speaker later sentences may go on
     how, content, qn = found
     if how == "reported" and (speaker is None or not _plain_report(v, speaker)):
-        return None  # (a passive reports only with its agent: "wurde von X kritisiert")
+        return Cand("context", [], speaker, cue)  # (a passive reports with its agent: "von X kritisiert")
     return Cand(how, content, speaker, cue, quote_index=qn)
 
 
