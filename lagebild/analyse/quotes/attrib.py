@@ -19,7 +19,10 @@ def _source_head(v: View, a: int, b: int) -> bool:
     lex = lexicon()
     for k in range(a, b):
         if v.is_noun(k):
-            return lex.is_source_noun(v.low[k])
+            if lex.is_source_noun(v.low[k]):
+                return True  # "Angaben", and "Grupps Meinung"
+        elif any(v.is_noun(x) for x in range(a, k)):
+            return False
     return False
 
 

@@ -43,6 +43,15 @@ def _particle(v: View, i: int, sense: Sense) -> list[int] | None:
     """Token indices of the separated particle of ``sense`` after the verb at ``i``."""
     end = _clause_end(v, i + 1)
     words = [w.lower() for w in sense.particle]
+    if len(words) == 1 and end < len(v) and v.low[end] == "," and v.low[end - 1] != words[0]:
+        # over a comma-enclosed apposition: "gab der Leiter, Andreas Huber, bekannt, dass"
+        for _ in range(2):
+            nxt = _clause_end(v, end + 1)
+            if nxt < len(v) and v.low[nxt - 1] == words[0] and nxt - end <= 6:
+                return [nxt - 1]
+            if nxt >= len(v) or v.low[nxt] != ",":
+                break
+            end = nxt
     k = end - len(words)
     if k <= i:
         if len(words) == 1 and i > 0 and v.low[i - 1] == words[0]:
@@ -146,8 +155,9 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
     while k < n:
         if v.q[k] >= 0:
             qn = v.q[k]
-            if _title_like(v, qn):
-                k = v.qtok[qn][1]  # "der Meldung von „con energy“": a name, not a quotation
+            b = v.qtok[qn][1]
+            if _title_like(v, qn) or (b + 1 < n and v.low[b] == "," and v.low[b + 1] in ("dass", "daß", "ob")):
+                k = b  # "von „con energy“", "sagte der „Zeitung“, dass": a name, not a quotation
                 continue
             if sense.quote or sense.report:
                 return "fragment", [v.qtok[qn]], qn
@@ -170,10 +180,13 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             nw = v.low[nxt]
             if nw in _W_WORDS and sense.clause and (nw in ("dass", "daß", "ob") or k == j):
                 return "frame", [(nxt, end)], -1  # "fragte, wie …" (a later ", wie …" is relative)
-            if nw in _W_WORDS or (v.cls[nxt] == "PREP" and nxt + 1 < n
+            if nw in _W_WORDS or (v.cls[nxt] == "PREP" and nxt + 2 < n
                                   and (v.low[nxt + 1] in _RELATIVE or v.low[nxt + 1].startswith("welch")
-                                       or v.low[nxt + 1] in ("dem", "denen", "deren", "dessen"))):
-                break  # a relative clause: "…, was …", "…, bei dem …"
+                                       or v.low[nxt + 1] in ("dem", "denen", "deren", "dessen"))
+                                  and not (v.is_noun(nxt + 2) or v.is_adj(nxt + 2))):
+                break  # a relative clause: "…, was …", "…, bei dem ein …" (not "…, zu der Lage …")
+            if not v.cap[nxt] and any(kind == FIN for _, kind in lexicon().senses(nw)):
+                break  # "…, teilte X mit": the next frame, not content
             preposition = nw in ("während", "seit") and nxt + 1 < n \
                 and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \

@@ -63,7 +63,12 @@ class View:
         return len(self.toks)
 
     def is_noun(self, i: int) -> bool:
-        return self.cap[i] and self.cls[i] == "" and self.q[i] < 0
+        if self.cls[i] or self.q[i] >= 0:
+            return False
+        if self.cap[i]:
+            return True
+        w = self.toks[i].text  # "al-Dschasira", "el-Baradei", "bildblog.de"
+        return ("-" in w and w.rsplit("-", 1)[1][:1].isupper()) or ("." in w[1:-1] and w.replace(".", "").isalnum())
 
     def is_adj(self, i: int) -> bool:
         w = self.low[i]
