@@ -20,6 +20,7 @@ from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportati
 from lagebild.analyse.quotes.frames import verb_frames
 from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
+from lagebild.analyse.quotes.nouns import noun_frames
 from lagebild.analyse.quotes.resolve import Resolver
 from lagebild.analyse.tokens import sentence_spans, tokenize
 from lagebild.model import Analysis, Quote, Role, Token
@@ -137,6 +138,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         cands += unknown_verb_frames(v, {c.quote_index for c in cands})
         context = [c for c in cands if c.how == "context"]
         cands = [c for c in cands if c.how != "context"]
+        cands += noun_frames(v)
         if not cands:
             guess = dass_guess(v)
             cands = [guess] if guess is not None else []

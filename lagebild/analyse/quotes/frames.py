@@ -437,6 +437,10 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
         return None  # "Nachdem X kam, sagte er, …": the clause before is no content
     if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
         return None  # a noun phrase before the comma, not a clause
+    first_comma = next((k for k in range(start, end) if v.low[k] == "," and v.q[k] < 0), -1)
+    if first_comma > start and v.cls[start] == "PREP" \
+            and not any(_verb_like(v, k) or v.q[k] >= 0 for k in range(start, first_comma)):
+        return None  # "Auf den Vorwurf X, es handele sich …, entgegnete Y": a prefield, not content
     speaker = _speaker_after(v, fin + 1, n, passive)
     content = [(start, end)]
     tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)

@@ -106,9 +106,11 @@ def content_end(v: View, a: int, b: int) -> int:
     for k in range(a + 1, b - 1):
         if v.q[k] >= 0:
             continue
-        if v.low[k] == "," and (looks_past(v, k + 1) or any(kind == "fin" for _, kind in lex.senses(v.low[k + 1]))) \
-                and not v.cap[k + 1]:
-            return k
+        nxt = v.low[k + 1]
+        if v.low[k] == "," and not v.cap[k + 1] and (
+                looks_past(v, k + 1) or any(kind == "fin" for _, kind in lex.senses(nxt))
+                or (v.cls[k + 1] == "AUX" and nxt not in lex.konjunktiv)):
+            return k  # ", erkannte …", ", wurden die Redakteure …": the main clause goes on
         if v.low[k] == "und" and looks_past(v, k + 1) and lex.senses(v.low[k + 1]):
             return k
     return b
