@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from lagebild.analyse.quotes.grammar import View
 
 # how a candidate was found, best first: the order in which overlapping candidates win
-PRIORITY = {"frame": 5, "inverted": 5, "colon": 5, "attribution": 4, "anaphoric": 4, "guess": 4, "fragment": 3, "noun": 3,
-            "standalone": 3, "reported": 2, "free": 1, "context": 0}
+PRIORITY = {"frame": 5, "inverted": 5, "colon": 5, "attribution": 4, "anaphoric": 4, "guess": 4,
+            "fragment": 3, "noun": 3, "standalone": 3, "reported": 2, "free": 1, "context": 0}
 
 
 @dataclass(slots=True)
