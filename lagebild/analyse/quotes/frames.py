@@ -100,6 +100,9 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
                 cue.insert(0, i - 1)
             aux = next((k for k in range(i - 1, max(-1, i - 18), -1)
                         if (v.cls[k] == "AUX" and v.q[k] < 0) or v.low[k] in (":", ";")), -1)
+            if aux >= 0 and any(v.low[k] == "," for k in range(aux, i)) \
+                    and any(_verb_like(v, k) for k in range(aux + 1, i)):
+                aux = -1  # the auxiliary of an earlier clause: "…, müsse … werden, fordern X"
             if aux >= 0 and v.cls[aux] == "AUX":
                 fin = aux
                 passive = kind == PART and v.low[aux] in _PASSIVE_AUX
@@ -231,7 +234,8 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     n = len(v)
     after = max(cue) + 1
     pre = _np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
-    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0 and _clause_before(v, fin):
+    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0 and _clause_before(v, fin) \
+            and _clause_is_content(v, fin):
         return _inverted(v, sense, fin, cue, passive)
     hard = 0
     for k in range(fin - 1, -1, -1):
@@ -295,6 +299,9 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             speaker = (s, s + 1)  # "Das sagte er", "Als Grund gab sie an"
         elif v.cls[ps] == "SUB" if ps < pe else False:
             speaker = _speaker_after(v, fin + 1, n, False)
+        elif sense.lemma == "heißen" and ps < pe and v.low[ps] in ("in", "im"):
+            e = np_forward(v, ps + 1, pe)  # "In der Resolution heißt es, …"
+            speaker = (ps + 1, e) if e > ps + 1 else None
         elif subject_like(v, ps, pe) and not _object_first(v, ps, pe, s, n):
             speaker = (ps, pe)
         else:
@@ -419,6 +426,31 @@ def _np_prefield(v: View, end: int) -> int:
     return -1
 
 
+def _content_start(v: View, end: int) -> int:
+    start = 0
+    for k in range(end - 1, -1, -1):
+        if v.q[k] < 0 and v.low[k] in (":", ";"):
+            return k + 1
+    return start
+
+
+def _clause_is_content(v: View, fin: int) -> bool:
+    """Can what stands before "…, sagte X" be what X said (rather than a prefield)?"""
+    end = fin - 1 if v.low[fin - 1] in BOUND else fin
+    if end <= 0:
+        return False
+    start = _content_start(v, end)
+    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß") \
+            and not any(v.low[k] == "," and v.q[k] < 0 for k in range(start, end)):
+        return False  # "Nachdem X kam, sagte er, …": the clause before is no content
+    if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
+        return False  # a noun phrase before the comma, not a clause
+    # "In einer Videobotschaft, die … wurde, sagte Thaksin, …": a prefield, not content
+    first_comma = next((k for k in range(start, end) if v.low[k] == "," and v.q[k] < 0), -1)
+    return not (first_comma > start and v.cls[start] == "PREP"
+                and not any(_verb_like(v, k) or v.q[k] >= 0 for k in range(start, first_comma)))
+
+
 def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
     """„…“, sagte X / Die Lage sei ernst, sagte X(, und …)."""
     if not (sense.quote or sense.clause) or sense.dass_only:
@@ -427,20 +459,7 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
     end = fin - 1 if v.low[fin - 1] in BOUND else fin
     if end <= 0:
         return None
-    start = 0
-    for k in range(end - 1, -1, -1):
-        if v.q[k] < 0 and v.low[k] in (":", ";"):
-            start = k + 1
-            break
-    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß") \
-            and not any(v.low[k] == "," and v.q[k] < 0 for k in range(start, end)):
-        return None  # "Nachdem X kam, sagte er, …": the clause before is no content
-    if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
-        return None  # a noun phrase before the comma, not a clause
-    first_comma = next((k for k in range(start, end) if v.low[k] == "," and v.q[k] < 0), -1)
-    if first_comma > start and v.cls[start] == "PREP" \
-            and not any(_verb_like(v, k) or v.q[k] >= 0 for k in range(start, first_comma)):
-        return None  # "Auf den Vorwurf X, es handele sich …, entgegnete Y": a prefield, not content
+    start = _content_start(v, end)
     speaker = _speaker_after(v, fin + 1, n, passive)
     content = [(start, end)]
     tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)
