@@ -154,9 +154,10 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         recent = last is not None and n - last[0] <= _CONTEXT_UNITS
         if accepted and all(c.how == "reported" for c in accepted) and recent and reported_mood(v) == "K1":
             accepted = []  # a speech act told in Konjunktiv is itself reported by the last speaker
-        if not accepted and recent and last is not None and (last[1] is not None or n - last[0] == 1):
+        if not accepted and recent and last is not None and (last[1] is not None or n - last[0] == 1) \
+                and (last[2] != "context" or n - last[0] == 1):
             evidence = reported_mood(v)
-            if evidence == "K1" or reportative(v) or (evidence == "K2" and last[2] != "direct"):
+            if evidence == "K1" or reportative(v) or (evidence == "K2" and last[2] != "direct" and n - last[0] == 1):
                 accepted = [free_indirect(v)]
         if not accepted and context:
             # "Das lehnte Abhisit ab." quotes nothing, but Konjunktiv sentences after it report him
