@@ -17,7 +17,7 @@ from lagebild.analyse.pipeline import component
 from lagebild.analyse.quotes.attrib import attributions, dass_guess, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
-from lagebild.analyse.quotes.frames import verb_frames
+from lagebild.analyse.quotes.frames import clause_subject, verb_frames
 from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
 from lagebild.analyse.quotes.nouns import noun_frames
@@ -169,6 +169,12 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if not c.content:
                 continue
             speaker = resolver.role(*v.span(*c.speaker)) if c.speaker else None
+            if speaker is None and c.how == "standalone" and n > 0 and len(units[n - 1].view) \
+                    and units[n - 1].view.low[-1] == ":":
+                # "Im Kongress warb Obama mit den Worten:" + the quotation as the next sentence
+                found = clause_subject(units[n - 1].view)
+                if found is not None:
+                    speaker = resolver.role(*units[n - 1].view.span(*found))
             if speaker is None and c.how in ("standalone", "free") and recent and last is not None:
                 speaker = last[1]
             quote = _quote(text, v, c, speaker)

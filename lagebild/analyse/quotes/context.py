@@ -5,6 +5,7 @@ and reportative "soll" ("Er soll … gewesen sein").
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.frames import clause_subject
 from lagebild.analyse.quotes.grammar import View, np_forward, trim
 from lagebild.analyse.quotes.morph import mood
 
@@ -30,8 +31,8 @@ def standalone(v: View, used: set[int]) -> list[Cand]:
         elif v.low[before[-1]] == ":" and v.q[before[-1]] < 0:
             s, e = trim(v, 0, before[-1])
             end = np_forward(v, s, e)
-            # "Merkel: „…“", "Zitat von Schröder: „…“"; a longer clause names no speaker
-            speaker = (s, end) if end > s and e - s <= 6 else None
+            # "Merkel: „…“", "Zitat von Schröder: „…“"; "X warb mit den Worten: „…“"
+            speaker = (s, end) if end > s and e - s <= 6 else clause_subject(v, before[-1])
             out.append(Cand("standalone", [(a, b)], speaker, [], quote_index=qn))
     return out
 

@@ -494,3 +494,18 @@ def _wie(v: View, cs: int, fin: int, cue: list[int], passive: bool) -> Cand | No
         speaker = trim(v, s, e) if e > s else None
     content = [(0, cs), (end, n)]
     return Cand("attribution", content, speaker, sorted({cs, *cue}))
+
+
+def clause_subject(v: View, hi: int | None = None) -> tuple[int, int] | None:
+    """The subject of a unit's main clause (up to ``hi``): its prefield when that can be a
+    subject, else the noun phrase after the first verb ("Im Kongress warb Obama …")."""
+    n = len(v) if hi is None else hi
+    fin = next((k for k in range(1, n) if v.q[k] < 0 and _verb_like(v, k)), -1)
+    if fin < 0:
+        return None
+    ps, pe = trim(v, 0, fin)
+    if subject_like(v, ps, pe) and pe - ps <= 12:
+        return ps, pe
+    s = skip_to_subject(v, fin + 1, n)
+    e = np_forward(v, s, n)
+    return (s, e) if e > s and v.low[s] != "es" else None
