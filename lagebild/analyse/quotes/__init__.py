@@ -172,9 +172,9 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if speaker is None and c.how == "standalone" and n > 0 and len(units[n - 1].view) \
                     and units[n - 1].view.low[-1] == ":":
                 # "Im Kongress warb Obama mit den Worten:" + the quotation as the next sentence
-                found = clause_subject(units[n - 1].view)
-                if found is not None:
-                    speaker = resolver.role(*units[n - 1].view.span(*found))
+                subject = clause_subject(units[n - 1].view)
+                if subject is not None:
+                    speaker = resolver.role(*units[n - 1].view.span(*subject))
             if speaker is None and c.how in ("standalone", "free") and recent and last is not None:
                 speaker = last[1]
             quote = _quote(text, v, c, speaker)

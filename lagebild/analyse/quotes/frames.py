@@ -203,7 +203,10 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
         k += 1
     if sense.report:
         for qn, (a, b) in enumerate(v.qtok):
-            if a >= j and not _title_like(v, qn):
+            if a >= j and not _title_like(v, qn) and not any(
+                    v.low[x] in ("dass", "daß", "ob") or (not v.cap[x] and any(kd == FIN for _, kd in
+                                                                              lexicon().senses(v.low[x])))
+                    for x in range(j, a)):
                 return "fragment", [(a, b)], qn  # "kritisierte X, der …, als „Provokation“"
         return "reported", [(0, n)], -1
     return None
@@ -236,6 +239,11 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     pre = _np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
     if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0 and _clause_before(v, fin) \
             and _clause_is_content(v, fin):
+        if v.low[fin - 1] == "," and _speaker_after(v, fin + 1, n, passive) is None:
+            # "X wollte nichts bestätigen, unterstrich jedoch, dass …": the same subject goes on
+            found = _content_after(v, max(cue) + 1, sense)
+            if found is not None and found[0] in ("frame", "colon"):
+                return Cand(found[0], found[1], clause_subject(v, fin - 1), cue, quote_index=found[2])
         return _inverted(v, sense, fin, cue, passive)
     hard = 0
     for k in range(fin - 1, -1, -1):
