@@ -141,6 +141,10 @@ def _speaker_after(v: View, i: int, hi: int, passive: bool) -> tuple[int, int] |
             if v.low[k] in ("von", "vom"):
                 end = np_forward(v, k + 1, hi)
                 return (k + 1, end) if end > k + 1 else None
+            if v.low[k] in ("in", "im"):  # "wird in einer Pressemitteilung gefordert"
+                end = np_forward(v, k + 1, hi)
+                if end > k + 1 and any(lexicon().is_source_noun(v.low[x]) for x in range(k + 1, end)):
+                    return (k + 1, end)
         return None
     s = skip_to_subject(v, i, hi)
     if s < hi and v.low[s] == "es" and s + 1 < hi and v.low[s + 1] in ("in", "im", "aus", "von", "vom"):
@@ -277,8 +281,9 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if found is None or found[0] == "reported":
             return None
         return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
+    als_phrase = v.low[seg] == "als" and seg + 1 < fin and np_forward(v, seg + 1, fin) == fin if seg < fin else False
     if seg < fin and (v.cls[seg] == "SUB" or (v.low[seg] == "während" and seg > hard)) \
-            and v.low[seg] not in ("dass", "daß", "ob"):
+            and v.low[seg] not in ("dass", "daß", "ob") and not als_phrase:  # ("Als Grund nannte X …")
         # the verb of a subordinate clause: "…, indem er sagte, …", "Nachdem sie erklärt hatte, …"
         s0 = skip_to_subject(v, seg + 1, fin)
         e = np_forward(v, s0, fin)

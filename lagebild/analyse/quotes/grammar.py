@@ -229,7 +229,8 @@ def subject_like(v: View, a: int, b: int) -> bool:
     if v.cls[a] == "DET":
         if w in _OBLIQUE_DET:
             return False
-        return b != a + 1  # "Dies", "Das" alone: an object
+        # "Dies", "Das" alone are objects; "Dieser", "Diese" stand for a speaker named before
+        return b != a + 1 or w in ("dieser", "diese", "jener", "letzterer", "ersterer")
     if v.q[a] >= 0:
         return True
     if b == a + 1 and w.endswith(_ADVERB_ENDINGS):
