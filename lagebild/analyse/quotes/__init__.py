@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
-from lagebild.analyse.quotes.attrib import attributions, dass_guess, unknown_verb_frames
+from lagebild.analyse.quotes.attrib import attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
 from lagebild.analyse.quotes.frames import clause_subject, verb_frames
@@ -134,7 +134,9 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         v = unit.view
         if not len(v):
             continue
-        cands = verb_frames(v) + attributions(v)
+        source_before = n > 0 and (names_source(units[n - 1].view) or any(
+            q.start >= units[n - 1].start for q in out[-1:]))
+        cands = verb_frames(v) + attributions(v, source_before)
         cands += unknown_verb_frames(v, {c.quote_index for c in cands})
         context = [c for c in cands if c.how == "context"]
         cands = [c for c in cands if c.how != "context"]

@@ -31,7 +31,9 @@ def _rest(v: View, drop: tuple[int, int]) -> list[tuple[int, int]]:
     return [(0, drop[0]), (drop[1], len(v))]
 
 
-def attributions(v: View) -> list[Cand]:
+def attributions(v: View, after_source: bool = False) -> list[Cand]:
+    """Attribution candidates; ``after_source`` when the sentence before named a source (a
+    report, a study, a speaker), so that a sentence-initial "Danach" points back to it."""
     kinds = lexicon().attribution
     out: list[Cand] = []
     n = len(v)
@@ -40,6 +42,8 @@ def attributions(v: View) -> list[Cand]:
         if v.q[i] >= 0:
             continue
         kind = kinds.get(v.low[i])
+        if kind is None and i == 0 and after_source and v.low[0] == "danach":
+            kind = "ADV"  # "Der Bericht liegt vor. Danach …" (else "danach" is "afterwards")
         if kind is None:
             continue
         if kind in ("PRE", "PRENOUN"):
@@ -152,3 +156,9 @@ def _so(v: View, i: int) -> Cand | None:
     how = "inverted" if qn >= 0 else "attribution"
     return Cand(how, [v.qtok[qn], *content[1:]] if qn >= 0 else content, trim(v, i + 1, end),
                 [i], quote_index=qn)
+
+
+def names_source(v: View) -> bool:
+    """Does the unit name a report, a study, a law or another source ("Angaben", "Bericht")?"""
+    lex = lexicon()
+    return any(v.is_noun(k) and lex.is_source_noun(v.low[k]) for k in range(len(v)))

@@ -328,11 +328,15 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if found is None:
         return Cand("context", [], speaker, cue)  # no content, but a speaker later sentences may go on
     how, content, qn = found
+    if how == "reported" and speaker is None and passive and sense.lemma in _NAMED_WITHOUT_AGENT \
+            and not any(v.low[k] in _NEGATION for k in range(n)):
+        return Cand(how, content, None, cue)  # "Als Grund wurde … genannt": reported, source left open
     if how == "reported" and (speaker is None or not _plain_report(v, speaker)):
         return Cand("context", [], speaker, cue)  # (a passive reports with its agent: "von X kritisiert")
     return Cand(how, content, speaker, cue, quote_index=qn)
 
 
+_NAMED_WITHOUT_AGENT = frozenset({"nennen", "geben", "bezeichnen", "beziffern"})
 _NEGATION = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"})
 
 
