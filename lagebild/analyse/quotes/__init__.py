@@ -185,6 +185,14 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
                 if found is None:
                     continue
                 quote = found
+            if c.how == "free" and hows and hows[-1] == "free" and n > 0 and first_of[n - 1] < len(out) \
+                    and units[n - 1].paragraph == unit.paragraph and out[-1].speaker == speaker:
+                # consecutive Konjunktiv sentences of one speaker are one reported passage
+                prev = out[-1]
+                kind = "mixed" if "mixed" in (prev.kind, quote.kind) else prev.kind
+                out[-1] = replace(prev, text=text[prev.start:quote.end], end=quote.end, kind=kind)
+                last = (n, speaker, c.kind)
+                continue
             out.append(quote)
             hows.append(c.how)
             if not c.nested:
