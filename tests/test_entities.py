@@ -97,10 +97,15 @@ def test_capital_as_actor_is_the_country_and_as_place_the_city() -> None:
 
 
 def test_nationality_adjectives_are_country_mentions() -> None:
-    ents = entities("Der nordkoreanische Führer traf russisch-chinesische Delegationen.")
+    ents = entities("Die nordkoreanische Armee traf russisch-chinesische Delegationen.")
     assert texts(ents["gpe:north_korea"]) == ["nordkoreanische"]
     assert texts(ents["gpe:russia"]) == ["russisch"]
     assert texts(ents["gpe:china"]) == ["chinesische"]
+
+
+def test_role_noun_with_adjective_names_the_office_holder() -> None:
+    ents = entities("Der nordkoreanische Machthaber besuchte eine Fabrik.", "2023-09-15")
+    assert texts(ents["per:kim_jong_un"]) == ["nordkoreanische Machthaber"]
 
 
 def test_types_and_canonical_names() -> None:

@@ -115,6 +115,9 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
         ms.extend(_M(r.start + f.start, r.start + f.end, f.label, f.kb_id) for f in fs)
     _genitive_heads(ms, words, kb)
     _prefix_link(ms, words, kb)
+    # a lower-case adjective the tagger took for a name is its country ("nordkoreanische")
+    ms = [m for m in ms if not (m.end - m.start == 1 and not m.kb_id and words[m.start][:1].islower()
+                                and adjective_country(words[m.start]))]
     taken = [False] * len(words)
     for m in ms:
         taken[m.start:m.end] = [True] * (m.end - m.start)
@@ -123,6 +126,7 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
             holder = kb.holder(role, date)
             if holder is not None:
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
+                taken[r.start + s:r.start + e] = [True] * (e - s)
     ms.extend(_adjectives(tokens, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
     ms.sort(key=lambda m: (m.start, m.chars or (0, 0)))

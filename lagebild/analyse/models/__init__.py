@@ -1,0 +1,1 @@
+"""Trained models shipped with lagebild (rebuilt by scripts/train_ner.py)."""
