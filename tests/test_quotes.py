@@ -149,6 +149,15 @@ def test_free_indirect_speech_continues_the_speaker() -> None:
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Karl Brenner"
 
 
+def test_consecutive_konjunktiv_sentences_form_one_passage() -> None:
+    text = ("Die Bürgermeisterin Anna Kolb erklärte, der Haushalt sei ausgeglichen. "
+            "Neue Schulden seien nicht nötig. Die Grundsteuer bleibe stabil. Danach regnete es.")
+    quotes = top(analyse(text))
+    assert len(quotes) == 2
+    assert quotes[1].text == "Neue Schulden seien nicht nötig. Die Grundsteuer bleibe stabil."
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Anna Kolb"
+
+
 def test_sentences_without_speech_give_nothing() -> None:
     text = "Der Zug fuhr um acht Uhr ab. In Köln regnete es den ganzen Tag. Die „Titanic“ sank 1912."
     assert analyse(text) == []

@@ -11,7 +11,6 @@ from lagebild.analyse.quotes.morph import mood
 
 _DASHES = frozenset({"–", "—", "-"})
 _REPORTATIVE = frozenset({"soll", "sollen"})
-_PERFECT = frozenset({"haben", "sein", "worden", "gewesen"})
 
 
 def standalone(v: View, used: set[int]) -> list[Cand]:
@@ -52,19 +51,10 @@ def reported_mood(v: View) -> str:
 
 
 def reportative(v: View) -> bool:
-    """"soll(en) … haben/sein" at the clause end: hearsay ("Er soll geflohen sein")."""
-    n = len(v)
-    for i in range(n):
-        if v.low[i] in _REPORTATIVE and v.q[i] < 0:
-            for k in range(i + 1, n):
-                if v.low[k] in (",", ";", ".", "!", "?"):
-                    if k - 1 > i and v.low[k - 1] in _PERFECT:
-                        return True
-                    break
-            else:
-                if v.low[n - 1] in _PERFECT:
-                    return True
-    return False
+    """"soll(en)" outside quotation marks: hearsay ("Er soll geflohen sein") or a plan
+    reported from the source just named ("Die Fusion soll 2011 erreicht sein"). Only asked
+    right after a sentence with a speaker."""
+    return any(v.low[i] in _REPORTATIVE and v.q[i] < 0 for i in range(len(v)))
 
 
 def free_indirect(v: View) -> Cand:
