@@ -24,7 +24,9 @@ _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "—"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden", "worden", "werde", "würde"})
 _RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _W_WORDS = frozenset({"ob", "dass", "daß", "wie", "warum", "was", "wer", "wann", "wo", "weshalb",
-                      "wieso", "welche", "welcher", "welches"})
+                      "wieso", "welche", "welcher", "welches", "welchem", "welchen", "wobei", "wodurch",
+                      "womit", "worauf", "woraufhin", "wofür", "worüber", "wogegen", "weswegen"})
+_RELATIVE_ANY = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
 _NOT_CONTENT_SUB = frozenset({"weil", "nachdem", "als", "wenn", "bevor", "obwohl", "während", "um",
                               "da", "seit", "seitdem", "indem", "damit"})
 
@@ -198,7 +200,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
                 and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
                     or (sense.dass_only and not _zu_infinitive(v, nxt, end)) \
-                    or (nw in _RELATIVE and nxt + 1 < n and not (v.is_noun(nxt + 1) or v.is_adj(nxt + 1))) \
+                    or (nw in _RELATIVE_ANY and nxt + 1 < n and not _noun_follows(v, nxt + 1)) \
                     or v.cls[nxt] == "CONJ":
                 break  # no content here (a relative clause on the object, "weil …", "und …")
             return "frame", [(nxt, end)], -1
@@ -361,6 +363,14 @@ def _zu_infinitive(v: View, a: int, b: int) -> bool:
     if v.low[b - 2] == "zu" and w.endswith("en"):
         return True
     return any(w.startswith(p + "zu") and w.endswith("en") for p in _PARTICLES)
+
+
+def _noun_follows(v: View, k: int) -> bool:
+    """A noun (after adjectives) at ``k``: "die betroffenen Tiere" opens a clause with its subject,
+    "die entweder arbeitslos sind" is a relative clause."""
+    while k < len(v) and v.is_adj(k):
+        k += 1
+    return k < len(v) and (v.is_noun(k) or v.q[k] >= 0)
 
 
 def _title_like(v: View, qn: int) -> bool:
