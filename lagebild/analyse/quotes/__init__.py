@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
-from lagebild.analyse.quotes.attrib import attributions, dass_guess, names_source, unknown_verb_frames
+from lagebild.analyse.quotes.attrib import (als_fragments, attributions, dass_guess, names_source,
+                                            unknown_verb_frames)
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
 from lagebild.analyse.quotes.frames import clause_subject, verb_frames
@@ -141,6 +142,8 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         context = [c for c in cands if c.how == "context"]
         cands = [c for c in cands if c.how != "context"]
         cands += noun_frames(v)
+        cands += als_fragments(v, {c.quote_index for c in cands} | {
+            v.q[i] for c in cands for a, b in c.content for i in range(a, b) if v.q[i] >= 0})
         if not cands:
             guess = dass_guess(v)
             cands = [guess] if guess is not None else []

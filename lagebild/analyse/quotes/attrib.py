@@ -135,6 +135,24 @@ def dass_guess(v: View) -> Cand | None:
     return Cand("guess", [(k + 1, content_end(v, k + 1, n))], (0, end), cue)
 
 
+def als_fragments(v: View, used: set[int]) -> list[Cand]:
+    """"feierte die Absage als „großen Erfolg“", "als „verpasste Chance“ beurteilte X …": an
+    evaluation in quotation marks after "als" quotes the subject of its clause."""
+    from lagebild.analyse.quotes.frames import clause_subject
+    out: list[Cand] = []
+    for qn, (a, b) in enumerate(v.qtok):
+        if qn in used or a == 0 or v.low[a - 1] != "als" or b - a < 3:
+            continue
+        first = v.toks[a].text.lstrip("„“\"»«‚‘") or v.toks[a + 1].text
+        if not first[:1].islower():
+            continue  # "als „Sonnenwind“ bezeichnet": a name or a term, not an evaluation
+        speaker = clause_subject(v)
+        if speaker is not None and not (speaker[1] <= a or speaker[0] >= b):
+            speaker = None
+        out.append(Cand("fragment", [(a, b)], speaker, [a - 1], quote_index=qn))
+    return out
+
+
 def _so(v: View, i: int) -> Cand | None:
     """"…, so der Sprecher." and "A, so X, B": the source follows a comma or a dash."""
     n = len(v)
