@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
-from lagebild.analyse.quotes.attrib import (als_fragments, attributions, dass_guess, names_source,
-                                            unknown_verb_frames)
+from lagebild.analyse.quotes.attrib import als_fragments, attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
 from lagebild.analyse.quotes.frames import clause_subject, verb_frames
