@@ -16,8 +16,9 @@ from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
 from lagebild.analyse.quotes.attrib import als_fragments, attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
+from lagebild.analyse.quotes.clauses import clause_subject
 from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
-from lagebild.analyse.quotes.frames import clause_subject, verb_frames
+from lagebild.analyse.quotes.frames import verb_frames
 from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
 from lagebild.analyse.quotes.nouns import noun_frames

@@ -138,7 +138,7 @@ def dass_guess(v: View) -> Cand | None:
 def als_fragments(v: View, used: set[int]) -> list[Cand]:
     """"feierte die Absage als „großen Erfolg“", "als „verpasste Chance“ beurteilte X …": an
     evaluation in quotation marks after "als" quotes the subject of its clause."""
-    from lagebild.analyse.quotes.frames import clause_subject
+    from lagebild.analyse.quotes.clauses import clause_subject
     out: list[Cand] = []
     for qn, (a, b) in enumerate(v.qtok):
         if qn in used or a == 0 or v.low[a - 1] != "als" or b - a < 3:

@@ -5,7 +5,7 @@ and reportative "soll" ("Er soll … gewesen sein").
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
-from lagebild.analyse.quotes.frames import clause_subject
+from lagebild.analyse.quotes.clauses import clause_subject
 from lagebild.analyse.quotes.grammar import View, np_forward, trim
 from lagebild.analyse.quotes.morph import mood
 

@@ -8,6 +8,24 @@ opening the content), and the verb's particle at the end of its clause ("teilte 
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.clauses import (
+    BOUND,
+    NAMED_WITHOUT_AGENT,
+    NEGATION,
+    RELATIVE,
+    clause_before,
+    clause_is_content,
+    clause_subject,
+    content_start,
+    noun_follows,
+    np_prefield,
+    object_first,
+    plain_report,
+    quote_before,
+    title_like,
+    verb_like,
+    zu_infinitive,
+)
 from lagebild.analyse.quotes.grammar import (
     View,
     content_end,
@@ -19,10 +37,8 @@ from lagebild.analyse.quotes.grammar import (
 )
 from lagebild.analyse.quotes.lexicon import FIN, FINJ, INF, PART, Sense, lexicon
 
-BOUND = frozenset({",", ":", ";", "–", "—"})
 _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "—"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden", "worden", "werde", "würde"})
-_RELATIVE = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 _W_WORDS = frozenset({"ob", "dass", "daß", "wie", "warum", "was", "wer", "wann", "wo", "weshalb",
                       "wieso", "welche", "welcher", "welches", "welchem", "welchen", "wobei", "wodurch",
                       "womit", "worauf", "woraufhin", "wofür", "worüber", "wogegen", "weswegen"})
@@ -103,7 +119,7 @@ def _verb_group(v: View, i: int) -> tuple[Sense, int, list[int], bool] | None:
             aux = next((k for k in range(i - 1, max(-1, i - 18), -1)
                         if (v.cls[k] == "AUX" and v.q[k] < 0) or v.low[k] in (":", ";")), -1)
             if aux >= 0 and any(v.low[k] == "," for k in range(aux, i)) \
-                    and any(_verb_like(v, k) for k in range(aux + 1, i)):
+                    and any(verb_like(v, k) for k in range(aux + 1, i)):
                 aux = -1  # the auxiliary of an earlier clause: "…, müsse … werden, fordern X"
             if aux >= 0 and v.cls[aux] == "AUX":
                 fin = aux
@@ -165,7 +181,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
         if v.q[k] >= 0:
             qn = v.q[k]
             b = v.qtok[qn][1]
-            if _title_like(v, qn) or (b + 1 < n and v.low[b] == "," and v.low[b + 1] in ("dass", "daß", "ob")):
+            if title_like(v, qn) or (b + 1 < n and v.low[b] == "," and v.low[b + 1] in ("dass", "daß", "ob")):
                 k = b  # "von „con energy“", "sagte der „Zeitung“, dass": a name, not a quotation
                 continue
             if sense.quote or sense.report:
@@ -190,7 +206,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             if nw in _W_WORDS and sense.clause and (nw in ("dass", "daß", "ob") or k == j):
                 return "frame", [(nxt, end)], -1  # "fragte, wie …" (a later ", wie …" is relative)
             if nw in _W_WORDS or (v.cls[nxt] == "PREP" and nxt + 2 < n
-                                  and (v.low[nxt + 1] in _RELATIVE or v.low[nxt + 1].startswith("welch")
+                                  and (v.low[nxt + 1] in RELATIVE or v.low[nxt + 1].startswith("welch")
                                        or v.low[nxt + 1] in ("dem", "denen", "deren", "dessen"))
                                   and not (v.is_noun(nxt + 2) or v.is_adj(nxt + 2))):
                 break  # a relative clause: "…, was …", "…, bei dem ein …" (not "…, zu der Lage …")
@@ -199,8 +215,8 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
             preposition = nw in ("während", "seit") and nxt + 1 < n \
                 and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
-                    or (sense.dass_only and not _zu_infinitive(v, nxt, end)) \
-                    or (nw in _RELATIVE_ANY and nxt + 1 < n and not _noun_follows(v, nxt + 1)) \
+                    or (sense.dass_only and not zu_infinitive(v, nxt, end)) \
+                    or (nw in _RELATIVE_ANY and nxt + 1 < n and not noun_follows(v, nxt + 1)) \
                     or v.cls[nxt] == "CONJ":
                 break  # no content here (a relative clause on the object, "weil …", "und …")
             return "frame", [(nxt, end)], -1
@@ -209,7 +225,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
         k += 1
     if sense.report:
         for qn, (a, b) in enumerate(v.qtok):
-            if a >= j and not _title_like(v, qn) and not any(
+            if a >= j and not title_like(v, qn) and not any(
                     v.low[x] in ("dass", "daß", "ob") or (not v.cap[x] and any(kd == FIN for _, kd in
                                                                               lexicon().senses(v.low[x])))
                     for x in range(j, a)):
@@ -242,9 +258,9 @@ def verb_frames(v: View) -> list[Cand]:
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
     n = len(v)
     after = max(cue) + 1
-    pre = _np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
-    if fin > 0 and (v.low[fin - 1] in BOUND or _quote_before(v, fin)) and pre < 0 and _clause_before(v, fin) \
-            and _clause_is_content(v, fin):
+    pre = np_prefield(v, fin - 1 if fin > 0 and v.low[fin - 1] == "," else fin)
+    if fin > 0 and (v.low[fin - 1] in BOUND or quote_before(v, fin)) and pre < 0 and clause_before(v, fin) \
+            and clause_is_content(v, fin):
         if v.low[fin - 1] == "," and _speaker_after(v, fin + 1, n, passive) is None:
             # "X wollte nichts bestätigen, unterstrich jedoch, dass …": the same subject goes on
             found = _content_after(v, max(cue) + 1, sense)
@@ -264,15 +280,15 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if first == "wie":
         return _wie(v, seg, fin, cue, passive)
     for w in range(fin - 1, hard - 1, -1):  # "Wie der Richter, Ottmar Breidling, ausführte, …"
-        if v.q[w] >= 0 or _verb_like(v, w) or (v.cls[w] == "SUB" and v.low[w] != "wie"):
+        if v.q[w] >= 0 or verb_like(v, w) or (v.cls[w] == "SUB" and v.low[w] != "wie"):
             break
         if v.low[w] == "wie" and (w == 0 or v.low[w - 1] in BOUND):
             return _wie(v, w, fin, cue, passive)
     speaker: tuple[int, int] | None
-    if commas and first in _RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
+    if commas and first in RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
         k = seg - 1
         back = 0
-        while k > hard and back < 2 and _verb_like(v, k - 1):
+        while k > hard and back < 2 and verb_like(v, k - 1):
             k -= 1  # "…, Bonnie Jenkins, bestätigt, die sagte": over the main clause's verb
             back += 1
         if back and k > hard and v.low[k - 1] == ",":
@@ -317,7 +333,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         elif sense.lemma == "heißen" and ps < pe and v.low[ps] in ("in", "im"):
             e = np_forward(v, ps + 1, pe)  # "In der Resolution heißt es, …"
             speaker = (ps + 1, e) if e > ps + 1 else None
-        elif subject_like(v, ps, pe) and not _object_first(v, ps, pe, s, n):
+        elif subject_like(v, ps, pe) and not object_first(v, ps, pe, s, n):
             speaker = (ps, pe)
         else:
             speaker = _speaker_after(v, fin + 1, n, False)
@@ -330,152 +346,12 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
     if found is None:
         return Cand("context", [], speaker, cue)  # no content, but a speaker later sentences may go on
     how, content, qn = found
-    if how == "reported" and speaker is None and passive and sense.lemma in _NAMED_WITHOUT_AGENT \
-            and not any(v.low[k] in _NEGATION for k in range(n)):
+    if how == "reported" and speaker is None and passive and sense.lemma in NAMED_WITHOUT_AGENT \
+            and not any(v.low[k] in NEGATION for k in range(n)):
         return Cand(how, content, None, cue)  # "Als Grund wurde … genannt": reported, source left open
-    if how == "reported" and (speaker is None or not _plain_report(v, speaker)):
+    if how == "reported" and (speaker is None or not plain_report(v, speaker)):
         return Cand("context", [], speaker, cue)  # (a passive reports with its agent: "von X kritisiert")
     return Cand(how, content, speaker, cue, quote_index=qn)
-
-
-_NAMED_WITHOUT_AGENT = frozenset({"nennen", "geben", "bezeichnen", "beziffern"})
-_NEGATION = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"})
-
-
-def _plain_report(v: View, speaker: tuple[int, int]) -> bool:
-    """A sentence that reports a speech act ("HRW forderte eine Untersuchung"): not negated,
-    not a question, with a subject that names someone (not "Dies")."""
-    if any(v.low[k] in _NEGATION or v.low[k] == "?" for k in range(len(v)) if v.q[k] < 0):
-        return False
-    a, b = speaker
-    return not (b == a + 1 and (v.cls[a] == "DET" or v.low[a] == "man"))
-
-
-_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "los", "mit",
-              "nach", "vor", "weg", "weiter", "wieder", "zurück", "zusammen", "dar", "bekannt", "frei")
-
-
-def _zu_infinitive(v: View, a: int, b: int) -> bool:
-    """Does the clause a..b end in a zu-infinitive ("…, die Gespräche fortzusetzen")?"""
-    if b - a < 2 or v.cap[b - 1]:
-        return False
-    w = v.low[b - 1]
-    if v.low[b - 2] == "zu" and w.endswith("en"):
-        return True
-    return any(w.startswith(p + "zu") and w.endswith("en") for p in _PARTICLES)
-
-
-def _noun_follows(v: View, k: int) -> bool:
-    """A noun (after adjectives) at ``k``: "die betroffenen Tiere" opens a clause with its subject,
-    "die entweder arbeitslos sind" is a relative clause."""
-    while k < len(v) and v.is_adj(k):
-        k += 1
-    return k < len(v) and (v.is_noun(k) or v.q[k] >= 0)
-
-
-def _title_like(v: View, qn: int) -> bool:
-    """A short capitalised quotation right after a noun or preposition names something
-    (a newspaper, a product, a party): "von „con energy“", "des Magazins „Der Spiegel“"."""
-    a, b = v.qtok[qn]
-    if a == 0 or b - a > 6:
-        return False
-    inner = v.toks[a].text.lstrip("„“\"»«‚‘")
-    first = v.toks[a + 1].text if len(inner) == 0 and a + 1 < b else inner
-    return first[:1].isupper() and (v.cls[a - 1] == "PREP" or v.is_noun(a - 1))
-
-
-def _speakerish(v: View, a: int, b: int) -> bool:
-    lex = lexicon()
-    return any(v.is_noun(k) and (lex.speaker_noun(v.low[k]) is not None or lex.is_source_noun(v.low[k]))
-               for k in range(a, b))
-
-
-def _object_first(v: View, ps: int, pe: int, s: int, n: int) -> bool:
-    """"Die Äußerungen bezeichnete Wiefelspütz als …": a prefield that names a thing, with a
-    speaker (a role noun or a bare name) right after the verb, is the object."""
-    if ps >= pe or v.cls[ps] != "DET" or _speakerish(v, ps, pe) or s >= n:
-        return False
-    e = np_forward(v, s, n)
-    if e <= s:
-        return False
-    return _speakerish(v, s, e) or (v.is_noun(s) and v.cls[s] == "")
-
-
-def _clause_before(v: View, fin: int) -> bool:
-    """Is there a clause (or a quotation) before the comma that precedes the verb?"""
-    start = 0
-    for k in range(fin - 2, -1, -1):
-        if v.q[k] < 0 and v.low[k] in (":", ";"):
-            start = k + 1
-            break
-    return any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, fin - 1))
-
-
-def _quote_before(v: View, fin: int) -> bool:
-    """Does a quotation that opens its clause end right before the verb ("„…“ sagte er")?"""
-    qn = v.q[fin - 1]
-    if qn < 0:
-        return False
-    start = v.qtok[qn][0]
-    return start == 0 or v.low[start - 1] in (":", ";", "–", "—", "-")
-
-
-def _verb_like(v: View, k: int) -> bool:
-    """Could token ``k`` be a finite verb? (an auxiliary, a speech verb, a Konjunktiv or
-    a lower-case open-class word in -t/-te/-ten: "liegt", "kam" is missed, which is fine)"""
-    w = v.low[k]
-    if k > 0 and v.low[k - 1] == "zu":
-        return False  # an infinitive: "behandeln zu lassen"
-    if v.cls[k] == "AUX" or w in lexicon().konjunktiv:
-        return True
-    return not v.cap[k] and not v.cls[k] and w.isalpha() \
-        and (w.endswith(("t", "te", "ten")) or bool(lexicon().senses(w)))
-
-
-def _np_prefield(v: View, end: int) -> int:
-    """Where a subject with an apposition or a relative clause starts when it fills
-    everything before ``end`` back to a clause boundary ("Ein Sprecher der Polizei, Lars
-    Beringer," / "X, der gestern kam,"), or -1."""
-    hard = 0
-    for k in range(end - 1, -1, -1):
-        if v.q[k] < 0 and v.low[k] in (":", ";"):
-            hard = k + 1
-            break
-    commas = [k for k in range(hard, end) if v.low[k] == "," and v.q[k] < 0]
-    for start in [hard] + [k + 1 for k in commas]:
-        if start >= end or v.q[start] >= 0 or v.cls[start] in ("SUB", "PREP", "ADV", "CONJ"):
-            continue
-        if not any(v.low[k] == "," for k in range(start, end)):
-            return -1
-        e = np_forward(v, start, end)
-        if e >= end or (e + 1 < end and v.low[e] == "," and v.low[e + 1] in _RELATIVE):
-            return start
-    return -1
-
-
-def _content_start(v: View, end: int) -> int:
-    start = 0
-    for k in range(end - 1, -1, -1):
-        if v.q[k] < 0 and v.low[k] in (":", ";"):
-            return k + 1
-    return start
-
-
-def _clause_is_content(v: View, fin: int) -> bool:
-    """Can what stands before "…, sagte X" be what X said (rather than a prefield)?"""
-    end = fin - 1 if v.low[fin - 1] in BOUND else fin
-    if end <= 0:
-        return False
-    start = _content_start(v, end)
-    if start < end and v.cls[start] == "SUB" and v.low[start] not in ("dass", "daß") \
-            and not any(v.low[k] == "," and v.q[k] < 0 for k in range(start, end)):
-        return False  # "Nachdem X kam, sagte er, …": the clause before is no content
-    if not any(v.q[k] >= 0 or _verb_like(v, k) for k in range(start, end)):
-        return False  # a noun phrase before the comma, not a clause
-    # "In einer Videobotschaft, die … wurde, sagte Thaksin, …": a prefield, not content
-    first_comma = next((k for k in range(start, end) if v.low[k] == "," and v.q[k] < 0), -1)
-    return not (first_comma > start and v.cls[start] == "PREP"
-                and not any(_verb_like(v, k) or v.q[k] >= 0 for k in range(start, first_comma)))
 
 
 def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
@@ -486,13 +362,13 @@ def _inverted(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) ->
     end = fin - 1 if v.low[fin - 1] in BOUND else fin
     if end <= 0:
         return None
-    start = _content_start(v, end)
+    start = content_start(v, end)
     speaker = _speaker_after(v, fin + 1, n, passive)
     content = [(start, end)]
     tail = max(cue) + 1 if speaker is None else max(speaker[1], max(cue) + 1)
     k = tail
     while k < n and k < tail + 6 and v.low[k] not in (",", ".", "!", "?", ";", ":") and v.q[k] < 0 \
-            and v.cls[k] != "CONJ" and not _verb_like(v, k):
+            and v.cls[k] != "CONJ" and not verb_like(v, k):
         k += 1  # adverbials after the speaker ("sagte er am Montag"), not a new verb phrase
     if k < n and v.low[k] == "," and k + 1 < n and v.cls[k + 1] != "CONJ":
         content.append((k + 1, n))
@@ -521,18 +397,3 @@ def _wie(v: View, cs: int, fin: int, cue: list[int], passive: bool) -> Cand | No
         speaker = trim(v, s, e) if e > s else None
     content = [(0, cs), (end, n)]
     return Cand("attribution", content, speaker, sorted({cs, *cue}))
-
-
-def clause_subject(v: View, hi: int | None = None) -> tuple[int, int] | None:
-    """The subject of a unit's main clause (up to ``hi``): its prefield when that can be a
-    subject, else the noun phrase after the first verb ("Im Kongress warb Obama …")."""
-    n = len(v) if hi is None else hi
-    fin = next((k for k in range(1, n) if v.q[k] < 0 and _verb_like(v, k)), -1)
-    if fin < 0:
-        return None
-    ps, pe = trim(v, 0, fin)
-    if subject_like(v, ps, pe) and pe - ps <= 12:
-        return ps, pe
-    s = skip_to_subject(v, fin + 1, n)
-    e = np_forward(v, s, n)
-    return (s, e) if e > s and v.low[s] != "es" else None
