@@ -43,14 +43,23 @@ class _Unit:
 def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
            top: list[Marked], marks: list[Marked]) -> list[_Unit]:
     """Sentences, joined where one quotation runs over a sentence end."""
+    ends = [e for _, e in sentences]
+    joined: set[int] = set()  # sentence ends that lie inside a quotation
+    for m in top:
+        k = bisect.bisect_right(ends, m.start)
+        while k < len(ends) and ends[k] < m.end:
+            joined.add(ends[k])
+            k += 1
     spans: list[list[int]] = []
     for s, e in sentences:
-        if spans and any(m.start < spans[-1][1] < m.end and m.start < e for m in top
-                         if m.start < spans[-1][1] + 1):
+        if spans and spans[-1][1] in joined:
             spans[-1][1] = e
         else:
             spans.append([s, e])
     starts = [t.start for t in tokens]
+    top_starts = [m.start for m in top]
+    inner_all = [m for m in marks if m.depth > 0]
+    inner_starts = [m.start for m in inner_all]
     out: list[_Unit] = []
     paragraph = 0
     prev_end = 0
@@ -59,8 +68,8 @@ def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             paragraph += 1
         prev_end = e
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        quotes = [m for m in top if s <= m.start < e]
-        inner = [m for m in marks if m.depth > 0 and s <= m.start < e]
+        quotes = top[bisect.bisect_left(top_starts, s):bisect.bisect_left(top_starts, e)]
+        inner = inner_all[bisect.bisect_left(inner_starts, s):bisect.bisect_left(inner_starts, e)]
         out.append(_Unit(s, e, paragraph, View.build(text, tokens[a:b], quotes, inner)))
     return out
 
@@ -135,7 +144,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         v = unit.view
         if not len(v):
             continue
-        source_before = n > 0 and (names_source(units[n - 1].view) or any(
+        source_before = n > 0 and v.low[0] == "danach" and (names_source(units[n - 1].view) or any(
             q.start >= units[n - 1].start for q in out[-1:]))
         cands = verb_frames(v) + attributions(v, source_before)
         cands += unknown_verb_frames(v, {c.quote_index for c in cands})
