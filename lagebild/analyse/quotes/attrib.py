@@ -38,7 +38,7 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
     out: list[Cand] = []
     n = len(v)
     speaker: tuple[int, int] | None
-    for i in range(n):
+    for i in v.hits:
         if v.q[i] >= 0:
             continue
         kind = kinds.get(v.low[i])

@@ -237,8 +237,7 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
 def verb_frames(v: View) -> list[Cand]:
     """Every speech-verb frame of the unit, with its speaker, cue and content."""
     out: list[Cand] = []
-    n = len(v)
-    for i in range(n):
+    for i in v.hits:
         if v.q[i] >= 0 or v.cls[i] == "P" or not lexicon().senses(v.low[i]):
             continue
         group = _verb_group(v, i)

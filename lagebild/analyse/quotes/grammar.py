@@ -38,6 +38,7 @@ class View:
     quotes: list[Marked]
     qtok: list[tuple[int, int]]  # token range of each quotation
     inner: list[Marked]  # quotations inside quotations
+    hits: list[int]  # tokens that are a speech-verb form or an attribution word (where rules start)
 
     @classmethod
     def build(cls, text: str, toks: list[Token], quotes: list[Marked],
@@ -57,7 +58,9 @@ class View:
                 q[k] = n
                 k += 1
             qtok.append((first, k))
-        return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [])
+        lex = lexicon()
+        hits = [i for i, w in enumerate(low) if w in lex.forms or w in lex.attribution or w == "danach"]
+        return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [], hits)
 
     def __len__(self) -> int:
         return len(self.toks)
