@@ -3,8 +3,9 @@
 How it runs: quotation marks are paired over the whole text (``marks``); sentences one
 quotation spans are read as one unit; in each unit speech-verb frames (``frames``, with the
 clause tests in ``clauses``), attributions such as "laut X" (``attrib``) and utterance nouns
-(``nouns``) propose candidates, the best non-overlapping ones win, and quotations that stand alone or Konjunktiv sentences that go on reporting take their
-speaker from the units before (``context``). Speakers are resolved to entities (``resolve``).
+(``nouns``) propose candidates, the best non-overlapping ones win, and quotations that
+stand alone or Konjunktiv sentences that go on reporting take their speaker from the units
+before (``context``). Speakers are resolved to entities (``resolve``).
 All the German it knows is in data files under ``lagebild/analyse/de``.
 """
 from __future__ import annotations
