@@ -96,7 +96,7 @@ def mapped(tag: str, table: dict[str, str]) -> str:
 
 def fix_bio(tags: list[str]) -> list[str]:
     """Make an I- that follows O or another type a B- (after label mapping)."""
-    out = []
+    out: list[str] = []
     for i, t in enumerate(tags):
         if t.startswith("I-") and (i == 0 or out[-1][2:] != t[2:]):
             t = "B-" + t[2:]
@@ -223,7 +223,7 @@ def conll_lines(docs: Sequence[Doc], models: Models) -> list[str]:
     """token gold pred lines for the held-out docs, through the whole entities component
     (tagger, KB, roles, adjectives, document propagation) run on the words joined by spaces,
     mentions mapped back onto the gold tokens as score_ner.py maps the CLI's output."""
-    lines = []
+    lines: list[str] = []
     for doc in docs:
         for s in doc:
             text = " ".join(s.words)
@@ -234,7 +234,7 @@ def conll_lines(docs: Sequence[Doc], models: Models) -> list[str]:
             ends = [a + len(w) for a, w in zip(starts, s.words, strict=True)]
             tokens = tokenize(text)
             _, entities = resolve(text, tokens, sentence_spans(text, tokens), None, models)
-            spans = set()
+            spans: set[tuple[int, int, str]] = set()
             for ent in entities:
                 lab = {"GPE": "LOC", "MISC": "OTH"}.get(ent.type, ent.type)
                 for m in ent.mentions:

@@ -80,27 +80,24 @@ def kb_span_tags(n: int, matches: Sequence[Match], types: Sequence[str]) -> list
     return tags
 
 
+_BOS = ("BOS",)
+_EOS = ("EOS",)
+
+
 def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
                       doc_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
-    """Feature lists for one sentence; ``doc_tags`` adds second-pass document features."""
+    """Feature lists for one sentence; ``doc_tags`` adds second-pass document features.
+    Built from per-word cached tuples: the order of features does not matter to the CRF."""
     n = len(words)
+    if not n:
+        return []
+    own = [word_features(w) for w in words]
+    left1 = [context_features(words[i - 1], -1) if i else _BOS
+             for i in range(n)]
+    right1 = [context_features(words[i + 1], 1) if i < n - 1 else _EOS for i in range(n)]
     out: list[list[str]] = []
-    for i, w in enumerate(words):
-        f = ["b"]
-        f.extend(word_features(w))
-        if i == 0:
-            f.append("BOS")
-        else:
-            f.extend(context_features(words[i - 1], -1))
-            f.append("bi=" + words[i - 1].lower() + "|" + w.lower())
-            if i > 1:
-                f.extend(context_features(words[i - 2], -2))
-        if i == n - 1:
-            f.append("EOS")
-        else:
-            f.extend(context_features(words[i + 1], 1))
-            if i < n - 2:
-                f.extend(context_features(words[i + 2], 2))
+    for i in range(n):
+        f = ["b", *own[i], *left1[i], *right1[i]]
         kt = kb_tags[i]
         if kt:
             f.append("kb=" + kt)

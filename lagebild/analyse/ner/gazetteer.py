@@ -56,24 +56,28 @@ def _first_keys() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _may_start(tok: str) -> bool:
+    """Can a KB name begin with this word? (Cached: most words never can.)"""
+    firsts = _first_keys()
+    if _exact(tok) in firsts:
+        return True
+    return tok[:1].isupper() and any(v in firsts for v in _variants(fold(tok)))
+
+
 def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
     """Non-overlapping KB name matches, leftmost-longest."""
     kb = kb or load_kb()
-    firsts = _first_keys()
     index = kb.index
     n = len(tokens)
     out: list[Match] = []
     i = 0
     while i < n:
         tok = tokens[i]
+        if not _may_start(tok):
+            i += 1
+            continue
         upper = tok[:1].isupper()
-        if not (upper or tok[:1].islower()):
-            i += 1
-            continue
-        f0 = fold(tok)
-        if not (_exact(tok) in firsts or (upper and (f0 in firsts or any(v in firsts for v in _variants(f0))))):
-            i += 1
-            continue
         best: Match | None = None
         folded = ""
         exact = "="
@@ -89,6 +93,10 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             key = exact if exact in index else ""
             if not key and upper:
                 key = next((v for v in _variants(folded) if v in index), "")
+                if not key and j > i:
+                    # a full KB person name with a stray ending ("Shin Won-Sikin" in MT output)
+                    key = next((k for k in (folded[:-1], folded[:-2]) if len(k) >= 8 and k in index
+                                and all(kb.entries[e].type == "PER" for e in index[k])), "")
             if key:
                 best = Match(i, j + 1, tuple(index[key]), key not in kb.strong,
                              key not in (exact, folded))

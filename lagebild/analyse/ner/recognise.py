@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lagebild.analyse.ner.features import kb_span_tags
-from lagebild.analyse.ner.gazetteer import Match, kb_matches
+from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
+from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.tagger import Models, chunks, tag_document
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC"})
@@ -54,7 +55,19 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
     return out
 
 
-def merge(crf: Sequence[tuple[int, int, str]], matches: Sequence[Match], kb: KB) -> list[Found]:
+def _same_kind(kb_type: str, label: str) -> bool:
+    return kb_type == label or (kb_type == "GPE" and label == "LOC")
+
+
+def _common(word: str) -> bool:
+    """A lower-case word or a known common noun without KB standing."""
+    if word[:1].islower():
+        return True
+    return lexicon_class(word) in ("known", "compound") and not any(g.startswith("kb") for g in word_flags(word))
+
+
+def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Sequence[Match],
+          kb: KB) -> list[Found]:
     found = [Found(s, e, lab) for s, e, lab in crf if lab in NAME_LABELS]
     for m in matches:
         inside = [f for f in found if m.start <= f.start and f.end <= m.end]
@@ -70,6 +83,9 @@ def merge(crf: Sequence[tuple[int, int, str]], matches: Sequence[Match], kb: KB)
             f = covering[0]
             if etype == "PER" and f.label == "PER" and f.start == m.start and not m.weak:
                 found.remove(f)  # "Kurt Campbell Bedenken": a known full name ends where the KB says
+            elif f.end == m.end and _same_kind(etype, f.label) and not m.weak \
+                    and all(_common(w) for w in words[f.start:m.start]):
+                found.remove(f)  # "Zeitung Wedomosti", "Raum Charkiw": a common noun before a name
             elif m.genitive and f.start == m.start and not m.weak:
                 # "Südkoreas Shin Won-sik": a genitive name opens a new name, it is not part of one
                 found.remove(f)
@@ -95,5 +111,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     kb_tags = [kb_span_tags(len(words), ms, [kb.entries[m.ids[0]].type for m in ms])
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
-    return [merge([] if _shouting(words) else split_at_breaks(words, chunks(ts)), ms, kb)
+    return [merge(words, [] if _shouting(words) else split_at_breaks(words, chunks(ts)), ms, kb)
             for words, ts, ms in zip(sentences, tags, matches, strict=True)]

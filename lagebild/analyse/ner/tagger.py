@@ -108,19 +108,21 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
                 key = _key(w)
                 counts = seen.get(key)
                 if counts:
-                    c = counts.copy()
-                    if i in own:
-                        c[own[i]] -= 1
-                    c = +c
-                    if c:
-                        f.append("d=" + c.most_common(1)[0][0])
-                        f.append("d=" + ts[i][:1] + c.most_common(1)[0][0])
-                    elif i not in own:
+                    mine = own.get(i, "")
+                    best, top = "", 0
+                    for lab, n in counts.items():  # majority elsewhere (first label on ties)
+                        n -= lab == mine
+                        if n > top:
+                            best, top = lab, n
+                    if best:
+                        f.append("d=" + best)
+                        f.append("d=" + ts[i][:1] + best)
+                    elif not mine:
                         f.append("d=none")
                 for name, table in (("dl=", last), ("df=", first)):
                     lc = table.get(key)
                     if lc:
-                        f.append(name + lc.most_common(1)[0][0])
+                        f.append(name + max(lc, key=lc.__getitem__))
             sent.append(f)
         out.append(sent)
     return out
