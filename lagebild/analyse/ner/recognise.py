@@ -52,7 +52,16 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
                 start = k + 1
         if e > start:
             out.append((start, e, lab))
-    return out
+    taken = {k for s, e, _ in out for k in range(s, e)}
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        # a given name and a word no dictionary knows (or a family name): "Egino Weinert"
+        if i not in taken and i + 1 not in taken and a[:1].isupper() and b[:1].isupper() and b.isalpha() \
+                and "fn" in word_flags(a) and (lexicon_class(b) == "unknown" or "sn" in word_flags(b)) \
+                and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(b)):
+            out.append((i, i + 2, "PER"))
+            taken.update((i, i + 1))
+    return sorted(out)
 
 
 def _same_kind(kb_type: str, label: str) -> bool:
@@ -98,6 +107,39 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
+_PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "la", "le", "zu", "ten", "ter", "dos",
+                        "del", "bin", "ibn", "der", "den"})
+
+
+def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Repair tagger chunks at their edges: names do not begin with a lower-case word
+    ("nordkoreanische Armee" is no name; a common noun left alone is dropped), and a given
+    name right before a person's name belongs to it ("Bonnie" + "Jenkins")."""
+    out = []
+    taken = {k for s, e, _ in crf for k in range(s, e)}
+    for s, e, lab in crf:
+        start = s
+        while start < e and words[start][:1].islower() and words[start] not in _PARTICLES:
+            start += 1
+        if start == e or (start > s and e - start == 1 and _common(words[start])):
+            continue
+        if lab == "PER":
+            while start > 0 and start - 1 not in taken and words[start - 1][:1].isupper() \
+                    and "fn" in word_flags(words[start - 1]):
+                start -= 1
+        out.append((start, e, lab))
+    taken = {k for s, e, _ in out for k in range(s, e)}
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        # a given name and a word no dictionary knows (or a family name): "Egino Weinert"
+        if i not in taken and i + 1 not in taken and a[:1].isupper() and b[:1].isupper() and b.isalpha() \
+                and "fn" in word_flags(a) and (lexicon_class(b) == "unknown" or "sn" in word_flags(b)) \
+                and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(b)):
+            out.append((i, i + 2, "PER"))
+            taken.update((i, i + 1))
+    return sorted(out)
+
+
 def _shouting(words: Sequence[str]) -> bool:
     """A line in capitals (LESEN SIE MEHR): the tagger never saw such text, only the KB counts."""
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
@@ -111,5 +153,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     kb_tags = [kb_span_tags(len(words), ms, [kb.entries[m.ids[0]].type for m in ms])
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
-    return [merge(words, [] if _shouting(words) else split_at_breaks(words, chunks(ts)), ms, kb)
+    return [merge(words, [] if _shouting(words) else tidy(words, split_at_breaks(words, chunks(ts))), ms, kb)
             for words, ts, ms in zip(sentences, tags, matches, strict=True)]

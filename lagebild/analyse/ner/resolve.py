@@ -222,8 +222,12 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
     for i, w in enumerate(words):
         if not taken[i] and w in single and not (i > 0 and words[i - 1][:1].isupper() and taken[i - 1]) \
                 and not (i + 1 < len(words) and taken[i + 1]):
-            out.append(_M(i, i + 1, single[w]))
-            taken[i] = True
+            start = i
+            while single[w] == "PER" and start > 0 and not taken[start - 1] \
+                    and words[start - 1][:1].isupper() and "fn" in word_flags(words[start - 1]):
+                start -= 1  # "Bonnie" before a propagated "Jenkins"
+            out.append(_M(start, i + 1, single[w]))
+            taken[start:i + 1] = [True] * (i + 1 - start)
     return out
 
 
