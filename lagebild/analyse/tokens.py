@@ -81,14 +81,24 @@ def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
     return not (first.islower() or first in ",;:)")
 
 
+def _lines(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Tokens grouped by the line they are on."""
+    lines: list[list[Token]] = []
+    prev_end = -1
+    for tok in tokens:
+        if not lines or "\n" in text[prev_end:tok.start]:
+            lines.append([])
+        lines[-1].append(tok)
+        prev_end = tok.end
+    return lines
+
+
 def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets. Line breaks always end a sentence: several sources
-    separate paragraphs by one newline and headlines carry no full stop."""
+    separate paragraphs by one newline and headlines carry no full stop. Pass the tokens of
+    ``text`` when they are at hand, so the text is not tokenised twice."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        toks = tokenize(text, line.start(), line.end())
-        if not toks:
-            continue
+    for toks in _lines(text, tokens if tokens is not None else tokenize(text)):
         begin = toks[0].start
         i = 0
         while i < len(toks):
@@ -116,4 +126,5 @@ def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[i
 def tokens_component(doc: Analysis) -> Analysis:
     from dataclasses import replace
     text = doc.text
-    return replace(doc, tokens=tuple(tokenize(text)), sentences=tuple(sentence_spans(text)))
+    tokens = tokenize(text)
+    return replace(doc, tokens=tuple(tokens), sentences=tuple(sentence_spans(text, tokens)))
