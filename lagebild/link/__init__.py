@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from lagebild.link import claims, cluster
-from lagebild.link.features import day_of, term_counts, title_of, vector
+from lagebild.link.features import Profile, day_of, profile, represent, title_of
 from lagebild.link.happenings import happenings, read_sentences, who_did_what
 from lagebild.link.lexicon import plover
 from lagebild.link.statements import acts, from_quotes, reported
@@ -75,25 +75,27 @@ def _set_state(db: sqlite3.Connection, key: str, value: int) -> None:
 
 
 def _forget(db: sqlite3.Connection, article_id: str) -> bool:
-    """Remove an article's earlier linking (it changed); True when there was any."""
-    known = db.execute("SELECT 1 FROM link_articles WHERE article_id=?", (article_id,)).fetchone() is not None
+    """Remove an article's earlier linking (it changed), its terms from the document frequencies
+    included; True when there was any."""
+    row = db.execute("SELECT vector FROM link_articles WHERE article_id=?", (article_id,)).fetchone()
+    if row is not None:
+        terms = json.loads(row[0]).get("df", [])
+        db.executemany("UPDATE link_df SET df=df-1 WHERE feature=?", [(t,) for t in terms])
+        db.execute("DELETE FROM link_df WHERE df<=0")
     cluster.remove(db, article_id)
     db.execute("DELETE FROM link_happenings WHERE article_id=?", (article_id,))
     db.execute("DELETE FROM link_wdw_mentions WHERE article_id=?", (article_id,))
     db.execute("DELETE FROM link_wdw WHERE id NOT IN (SELECT wdw_id FROM link_wdw_mentions)")
     claims.remove(db, article_id)
-    return known
+    return row is not None
 
 
-def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> None:
-    seen_before = sum(_forget(db, i) for i in ids)
-    docs = [store.get(i) for i in ids]
-    counts = [term_counts(d) for d in docs]
-    n_docs = _state(db, "n_docs") + len(ids) - seen_before
-    _set_state(db, "n_docs", n_docs)
+def _frequencies(db: sqlite3.Connection, profiles: list[Profile]) -> dict[str, int]:
+    """Count the new articles' terms into the corpus's document frequencies; returns the
+    frequencies of all their terms."""
     fresh: dict[str, int] = {}
-    for c in counts:
-        for t in c:
+    for p in profiles:
+        for t in p.counts:
             fresh[t] = fresh.get(t, 0) + 1
     db.executemany("INSERT INTO link_df (feature, df) VALUES (?, ?)"
                    " ON CONFLICT(feature) DO UPDATE SET df=df+excluded.df", sorted(fresh.items()))
@@ -103,15 +105,34 @@ def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> N
         part = terms[k:k + 500]
         marks = ",".join("?" * len(part))
         dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
-    for doc, c in zip(docs, counts, strict=True):
+    return dfs
+
+
+def place_docs(db: sqlite3.Connection, docs: list[Analysis], seen_before: int = 0) -> None:
+    """Place these (new or just forgotten) articles into events and stories, in the given order."""
+    profiles = [profile(d) for d in docs]
+    n_docs = _state(db, "n_docs") + len(docs) - seen_before
+    _set_state(db, "n_docs", n_docs)
+    dfs = _frequencies(db, profiles)
+    for doc, p in zip(docs, profiles, strict=True):
         art = doc.article
-        vec = vector(c, dfs, n_docs)
+        rep = represent(p, dfs, n_docs)
         day = day_of(art.published)
-        placed = cluster.place(db, art.id, vec, day, dfs, n_docs)
+        placed = cluster.place(db, art.id, rep, day, dfs, n_docs)
+        stored = {**rep.to_json(), "df": sorted(p.counts)}
         db.execute("INSERT INTO link_articles (article_id, story_id, event_id, day, date, title, vector, score)"
                    " VALUES (?,?,?,?,?,?,?,?)", (art.id, placed.story_id, placed.event_id, day,
                                                  (art.published or "")[:10] or None, title_of(doc),
-                                                 json.dumps(vec, sort_keys=True), round(placed.score, 4)))
+                                                 json.dumps(stored, sort_keys=True, ensure_ascii=False),
+                                                 round(placed.score, 4)))
+
+
+def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> None:
+    seen_before = sum(_forget(db, i) for i in ids)
+    docs = [store.get(i) for i in ids]
+    place_docs(db, docs, seen_before)
+    n_docs = _state(db, "n_docs")
+    for doc in docs:
         _extract(db, doc, n_docs)
 
 

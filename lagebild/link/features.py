@@ -1,28 +1,44 @@
-"""What an article is about, as a sparse weighted term vector, and when it appeared.
+"""What an article is about, and when it appeared: the features story clustering compares.
 
-Terms are normalised words (``lexicon.normal_terms``: lemma, country, synonym class), entity ids
-when the entity component gives them (``#id``), title and lead words counting more. Weights are
-sublinear term frequency times the corpus idf at the time the article is placed.
+Three kinds, because same-story articles often share little wording (a follow-up a month later
+is written anew) but do share who and what they are about:
+- words: normalised terms (``lexicon.normal_terms``: lemma, country, synonym class), title and
+  lead counting more, as a sublinear tf-idf vector;
+- entities: the entity component's stable ids (``#id``, KB-resolved names), weighted by idf;
+- keys: the terms and entity ids of the title, and of the title plus lead. A rare key that one
+  article has in its title and the other in its title or lead is the strongest single sign that
+  both are about the same specific matter.
+The idf is the corpus's at the time the article is placed.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from lagebild.analyse.tokens import tokenize
 from lagebild.link.lexicon import normal_terms
-from lagebild.model import Analysis, Token
+from lagebild.model import JSON, Analysis, Token
 
-#: terms kept per article vector
+#: terms kept per article word vector and entity vector
 VECTOR_TERMS = 40
+ENTITY_TERMS = 20
 TITLE_WEIGHT = 5.0
 LEAD_WEIGHT = 3.0
 LEAD_CHARS = 800
+#: the lead whose terms count as keys (about the first two sentences)
+KEY_LEAD_CHARS = 400
+#: an article without a title: its first sentence, when no longer than this, stands in for it
+HEADLINE_CHARS = 240
 ENTITY_WEIGHT = 1.5
+#: entity ids of more words than this are phrases the recogniser took for names: not compared
+ENTITY_MAX_WORDS = 4
 #: documents of an imagined background corpus in which no term occurs: keeps the idf of a small
 #: corpus from treating words shared by all its few articles as worthless
 IDF_BACKGROUND = 50
+#: rarity (see ``rarity``) a shared key must exceed to count as an anchor at all
+ANCHOR_FLOOR = 0.6
 
 
 def day_of(published: str | None) -> int | None:
@@ -45,7 +61,8 @@ def tokens_of(doc: Analysis) -> list[Token]:
     return list(doc.tokens) if doc.tokens else tokenize(doc.text)
 
 
-def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: Counter[str]) -> None:
+def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: Counter[str],
+                keys: set[str] | None = None, key_end: int = 0) -> None:
     caps = {t.text for t in tokens if t.text[:1].isupper()}
     for tok in tokens:
         w = tok.text
@@ -56,39 +73,140 @@ def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: Co
         weight = weight_of * (LEAD_WEIGHT if tok.start < lead_end else 1.0)
         for term in normal_terms(w):
             counts[term] += weight
+            if keys is not None and tok.start < key_end:
+                keys.add(term)
+
+
+def _entity_ids(doc: Analysis) -> list[tuple[str, int, int, tuple[str, ...]]]:
+    """(id, mentions, first offset, mention texts) of the entities worth comparing."""
+    out = []
+    for ent in doc.entities:
+        if not ent.id or ent.id.count("_") >= ENTITY_MAX_WORDS:
+            continue
+        first = min((m.start for m in ent.mentions), default=0)
+        out.append((ent.id, max(1, len(ent.mentions)), first, tuple(m.text for m in ent.mentions)))
+    return out
+
+
+def _first_sentence(doc: Analysis) -> str:
+    if doc.sentences:
+        start, end = doc.sentences[0]
+        text = doc.text[start:end]
+    else:
+        text = doc.text.strip().split("\n", 1)[0]
+    return text if len(text) <= HEADLINE_CHARS else ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An article's raw features, before corpus weights: counts for the idf, keys for anchors."""
+
+    counts: Counter[str]
+    title: frozenset[str]
+    lead: frozenset[str]  # title and lead
+
+
+def profile(doc: Analysis) -> Profile:
+    counts: Counter[str] = Counter()
+    title: set[str] = set()
+    lead: set[str] = set()
+    if doc.article.title:
+        _word_terms(tokenize(doc.article.title), TITLE_WEIGHT, 0, counts, title, 10**9)
+    _word_terms(tokens_of(doc), 1.0, LEAD_CHARS, counts, lead, KEY_LEAD_CHARS)
+    headline = doc.article.title or _first_sentence(doc)
+    if not doc.article.title:  # plain text often opens with its headline or a summary sentence
+        _word_terms(tokenize(headline), 0.0, 0, Counter(), title, 10**9)
+    low_title = headline.lower()
+    for eid, n, first, texts in _entity_ids(doc):
+        key = "#" + eid
+        counts[key] += ENTITY_WEIGHT * n
+        if low_title and any(t.lower() in low_title for t in texts if len(t) > 2):
+            title.add(key)
+        if first < KEY_LEAD_CHARS:
+            lead.add(key)
+    return Profile(counts, frozenset(title), frozenset(lead | title))
 
 
 def term_counts(doc: Analysis) -> Counter[str]:
-    """Weighted raw counts of the article's terms (title and lead weigh more)."""
-    counts: Counter[str] = Counter()
-    if doc.article.title:
-        _word_terms(tokenize(doc.article.title), TITLE_WEIGHT, 0, counts)
-    _word_terms(tokens_of(doc), 1.0, LEAD_CHARS, counts)
-    for ent in doc.entities:
-        if ent.id:
-            counts["#" + ent.id] += ENTITY_WEIGHT * len(ent.mentions or (None,))
-    return counts
+    """Weighted raw counts of the article's terms and entity ids (title and lead weigh more)."""
+    return profile(doc).counts
 
 
 def idf(df: int, n_docs: int) -> float:
     return math.log((n_docs + IDF_BACKGROUND + 1) / (df + 1)) + 1.0
 
 
-def vector(counts: Counter[str], dfs: dict[str, int], n_docs: int, size: int = VECTOR_TERMS) -> dict[str, float]:
-    """The top ``size`` terms by tf-idf, L2-normalised; ties broken by term for determinism."""
-    raw = {t: (1.0 + math.log(c)) * idf(dfs.get(t, 0), n_docs) for t, c in counts.items() if c >= 1.0}
-    raw.update({t: c * idf(dfs.get(t, 0), n_docs) for t, c in counts.items() if c < 1.0})
+def rarity(df: int, n_docs: int) -> float:
+    """idf scaled to (0, 1]: 1 for a term no other article has."""
+    return idf(df, n_docs) / idf(0, n_docs)
+
+
+def _top(raw: dict[str, float], size: int) -> dict[str, float]:
     top = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: round(w / norm, 6) for t, w in top}
 
 
+def vector(counts: Counter[str], dfs: dict[str, int], n_docs: int, size: int = VECTOR_TERMS) -> dict[str, float]:
+    """The top ``size`` words (not entity ids) by tf-idf, L2-normalised; ties broken by term."""
+    raw = {t: (1.0 + math.log(c) if c >= 1.0 else c) * idf(dfs.get(t, 0), n_docs)
+           for t, c in counts.items() if not t.startswith("#")}
+    return _top(raw, size)
+
+
+def entity_vector(counts: Counter[str], dfs: dict[str, int], n_docs: int,
+                  size: int = ENTITY_TERMS) -> dict[str, float]:
+    """The top ``size`` entity ids by (1 + log mentions) * idf, L2-normalised."""
+    raw = {t: (1.0 + math.log(max(c / ENTITY_WEIGHT, 1.0))) * idf(dfs.get(t, 0), n_docs)
+           for t, c in counts.items() if t.startswith("#")}
+    return _top(raw, size)
+
+
+@dataclass
+class Rep:
+    """An article or an event as clustering compares them. For an event the vectors are sums of
+    its articles' and the keys count the articles that have them."""
+
+    words: dict[str, float]
+    ents: dict[str, float]
+    title: dict[str, int]
+    lead: dict[str, int]
+
+    def to_json(self) -> JSON:
+        return {"w": self.words, "e": self.ents, "t": self.title, "l": self.lead}
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Rep:
+        if "w" not in data:  # stored before entities and keys were compared: words only
+            return cls({k: float(v) for k, v in data.items()}, {}, {}, {})
+        return cls(data["w"], data["e"], data["t"], data["l"])
+
+
+def represent(p: Profile, dfs: dict[str, int], n_docs: int) -> Rep:
+    return Rep(vector(p.counts, dfs, n_docs), entity_vector(p.counts, dfs, n_docs),
+               dict.fromkeys(sorted(p.title), 1), dict.fromkeys(sorted(p.lead), 1))
+
+
+def norm(vec: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vec.values()))
+
+
 def cosine(vec: dict[str, float], centroid: dict[str, float], centroid_norm: float) -> float:
+    """Cosine of a unit vector and a centroid of the given norm."""
     if not centroid_norm:
         return 0.0
     if len(vec) > len(centroid):
         vec, centroid = centroid, vec
     return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / centroid_norm
+
+
+def anchor(article: Rep, other: Rep, dfs: dict[str, int], n_docs: int) -> float:
+    """How rare the rarest key is that one has in its title and the other in its title or lead:
+    rarity above ANCHOR_FLOOR scaled to (0, 1], 0 when none is rarer (a shared common word such as
+    a country in both titles says little)."""
+    shared = ({k for k in article.title if k in other.lead} | {k for k in article.lead if k in other.title})
+    best = max((rarity(dfs.get(k, 0), n_docs) for k in shared), default=0.0)
+    return max(0.0, best - ANCHOR_FLOOR) / (1.0 - ANCHOR_FLOOR)
 
 
 def title_of(doc: Analysis) -> str:
