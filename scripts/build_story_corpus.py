@@ -13,13 +13,18 @@ or process - whose articles lie within about six months of each other; two happe
 kind (two emergency landings, two Bayern matches) are different stories. Only the groups below
 have more than one article; every other article is its own story. Ids are Wikinews article ids.
 
-Usage: python scripts/build_story_corpus.py [--data DIR] [--out FILE]
+Tuning and checking: ``--half tune`` keeps the odd-numbered stories of STORIES (1-based, in the
+order below) and the singletons of odd id, ``--half check`` the even ones; tune on one half, report
+the other, so the figures are not only those the thresholds were chosen on.
+
+Usage: python scripts/build_story_corpus.py [--data DIR] [--out FILE] [--half tune|check]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 STORIES: dict[str, list[str]] = {
@@ -56,12 +61,24 @@ STORIES: dict[str, list[str]] = {
 NAME = re.compile(r"(\d+) - (.*) \((\d{4}-\d\d-\d\d)\)$")
 
 
+def half_of(wid: str, story_of: dict[str, str]) -> str:
+    """'tune' for odd-numbered stories and odd singleton ids, 'check' for the others."""
+    order = {story: k + 1 for k, story in enumerate(STORIES)}
+    number = order[story_of[wid]] if wid in story_of else int(wid)
+    return "tune" if number % 2 else "check"
+
+
 def main() -> int:
     here = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=here.parent / "shared/datasets/quotation_de_wikinews/train")
-    parser.add_argument("--out", type=Path, default=Path.home() / ".cache/lagebild/stories_wikinews.jsonl")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default ~/.cache/lagebild/stories_wikinews[_HALF].jsonl")
+    parser.add_argument("--half", choices=["tune", "check"], default=None)
     args = parser.parse_args()
+    if args.out is None:
+        suffix = f"_{args.half}" if args.half else ""
+        args.out = Path.home() / f".cache/lagebild/stories_wikinews{suffix}.jsonl"
     if here in args.out.resolve().parents:
         parser.error("the corpus is NonCommercial data: write it outside the repository")
     story_of = {wid: story for story, ids in STORIES.items() for wid in ids}
@@ -74,19 +91,23 @@ def main() -> int:
         wid, title, published = m.groups()
         rec = {"id": f"wn{wid}", "title": title, "text": doc["originalText"],
                "story": story_of.get(wid, f"single-{wid}")}
+        if args.half and half_of(wid, story_of) != args.half:
+            continue
         if published != "0001-01-01":
             rec["published"] = published
         records.append(rec)
-    missing = set(story_of) - {r["id"][2:] for r in records}
+    missing = {w for w in story_of if not args.half or half_of(w, story_of) == args.half}
+    missing -= {r["id"][2:] for r in records}
     if missing:
         parser.error(f"labelled ids not in the data: {sorted(missing)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    multi = sum(len(v) for v in STORIES.values())
-    print(f"{len(records)} articles, {len(STORIES)} multi-article stories ({multi} articles), "
-          f"{len(records) - multi} singletons -> {args.out}")
+    sizes = Counter(r["story"] for r in records)
+    multi = [n for n in sizes.values() if n > 1]
+    print(f"{len(records)} articles, {len(multi)} multi-article stories ({sum(multi)} articles), "
+          f"{len(records) - sum(multi)} singletons -> {args.out}")
     return 0
 
 
