@@ -159,8 +159,8 @@ def _extract(db: sqlite3.Connection, doc: Analysis, n_docs: int) -> None:
              _country(target_key), r.place, r.trigger.verb.lemma, ";".join(r.contexts)))
         sent_text = doc.text[r.sent_start:r.sent_end]
         db.execute("INSERT OR IGNORE INTO link_wdw_mentions (wdw_id, article_id, sent_start, sent_end, start, end,"
-                   " text) VALUES (?,?,?,?,?,?,?)", (wid, art.id, r.sent_start, r.sent_end, r.trigger.start, r.trigger.end,
-                                               " ".join(sent_text.split())))
+                   " text) VALUES (?,?,?,?,?,?,?)", (wid, art.id, r.sent_start, r.sent_end, r.trigger.start,
+                                                    r.trigger.end, " ".join(sent_text.split())))
     covered = [(q.start, q.end) for q in doc.quotes]
     for st in from_quotes(doc, sentences) + reported(sentences, covered, art.published) + acts(records, sentences):
         if len(st.terms) >= 2:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lagebild.link.lexicon import _lines, country_of, stopwords
+from lagebild.analyse.de import word_set
+from lagebild.link.lexicon import _lines, country_of, lemma, stopwords
 from lagebild.model import Analysis, Token
 
 PREPOSITIONS = frozenset({"in", "im", "aus", "nach", "mit", "von", "vom", "gegen", "für", "über", "unter", "bei",
@@ -82,23 +83,34 @@ def _name_word(tok: Token) -> bool:
         and not w.lower().endswith(_NOUN_ENDINGS) and len(w) > 1
 
 
+@cache
+def _given_names() -> frozenset[str]:
+    return word_set("kb/given_names.txt")
+
+
+def _uninflected(tok: Token) -> bool:
+    """A name keeps its form; a common noun in the plural or an oblique case usually does not
+    ("Fragmente" -> "fragment"), which keeps German capitalised nouns out of name runs."""
+    return lemma(tok.text) == tok.text.lower() or tok.text in _given_names()
+
+
 def _name_runs(sent: list[Token]) -> list[tuple[int, int]]:
-    """Token index ranges of person names: a capitalised run behind a role noun, or a run of two
-    or three name-like capitalised words with no determiner before it."""
+    """Token index ranges of person names: a capitalised run of uninflected words behind a role
+    noun, or a run of two or three name-like capitalised words opening with a given name (German
+    capitalises every noun, so "im Raum Charkiw Fragmente" must not make a person)."""
     runs = []
     i = 0
     while i < len(sent):
-        if is_role(sent[i].text) and i + 1 < len(sent) and _name_word(sent[i + 1]):
+        if is_role(sent[i].text) and i + 1 < len(sent) and _name_word(sent[i + 1]) and _uninflected(sent[i + 1]):
             j = i + 1
-            while j < len(sent) and j - i <= 3 and _name_word(sent[j]):
+            while j < len(sent) and j - i <= 3 and _name_word(sent[j]) and _uninflected(sent[j]):
                 j += 1
             runs.append((i + 1, j))
             i = j
             continue
-        if _name_word(sent[i]) and i + 1 < len(sent) and _name_word(sent[i + 1]) and \
-                sent[i + 1].start - sent[i].end == 1 and \
-                (i == 0 or (sent[i - 1].text.lower() not in _DETERMINERS and not sent[i - 1].text[:1].islower())
-                 or sent[i - 1].text.lower() in PREPOSITIONS | {"und", "sagte", "sagt", "so", "laut"}):
+        if _name_word(sent[i]) and sent[i].text in _given_names() and i + 1 < len(sent) and \
+                _name_word(sent[i + 1]) and \
+                sent[i + 1].start - sent[i].end == 1 and (i == 0 or sent[i - 1].text.lower() not in _DETERMINERS):
             j = i + 2
             if j < len(sent) and _name_word(sent[j]) and sent[j].start - sent[j - 1].end == 1:
                 j += 1

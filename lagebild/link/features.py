@@ -13,7 +13,6 @@ The idf is the corpus's at the time the article is placed.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,7 +60,7 @@ def tokens_of(doc: Analysis) -> list[Token]:
     return list(doc.tokens) if doc.tokens else tokenize(doc.text)
 
 
-def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: Counter[str],
+def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: dict[str, float],
                 keys: set[str] | None = None, key_end: int = 0) -> None:
     caps = {t.text for t in tokens if t.text[:1].isupper()}
     for tok in tokens:
@@ -72,7 +71,7 @@ def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: Co
             w = w[:-1]  # genitive of a name seen in the same text: "Putins" -> "Putin"
         weight = weight_of * (LEAD_WEIGHT if tok.start < lead_end else 1.0)
         for term in normal_terms(w):
-            counts[term] += weight
+            counts[term] = counts.get(term, 0.0) + weight
             if keys is not None and tok.start < key_end:
                 keys.add(term)
 
@@ -101,13 +100,13 @@ def _first_sentence(doc: Analysis) -> str:
 class Profile:
     """An article's raw features, before corpus weights: counts for the idf, keys for anchors."""
 
-    counts: Counter[str]
+    counts: dict[str, float]
     title: frozenset[str]
     lead: frozenset[str]  # title and lead
 
 
 def profile(doc: Analysis) -> Profile:
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     title: set[str] = set()
     lead: set[str] = set()
     if doc.article.title:
@@ -115,11 +114,11 @@ def profile(doc: Analysis) -> Profile:
     _word_terms(tokens_of(doc), 1.0, LEAD_CHARS, counts, lead, KEY_LEAD_CHARS)
     headline = doc.article.title or _first_sentence(doc)
     if not doc.article.title:  # plain text often opens with its headline or a summary sentence
-        _word_terms(tokenize(headline), 0.0, 0, Counter(), title, 10**9)
+        _word_terms(tokenize(headline), 0.0, 0, {}, title, 10**9)
     low_title = headline.lower()
     for eid, n, first, texts in _entity_ids(doc):
         key = "#" + eid
-        counts[key] += ENTITY_WEIGHT * n
+        counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * n
         if low_title and any(t.lower() in low_title for t in texts if len(t) > 2):
             title.add(key)
         if first < KEY_LEAD_CHARS:
@@ -127,7 +126,7 @@ def profile(doc: Analysis) -> Profile:
     return Profile(counts, frozenset(title), frozenset(lead | title))
 
 
-def term_counts(doc: Analysis) -> Counter[str]:
+def term_counts(doc: Analysis) -> dict[str, float]:
     """Weighted raw counts of the article's terms and entity ids (title and lead weigh more)."""
     return profile(doc).counts
 
@@ -147,14 +146,14 @@ def _top(raw: dict[str, float], size: int) -> dict[str, float]:
     return {t: round(w / norm, 6) for t, w in top}
 
 
-def vector(counts: Counter[str], dfs: dict[str, int], n_docs: int, size: int = VECTOR_TERMS) -> dict[str, float]:
+def vector(counts: dict[str, float], dfs: dict[str, int], n_docs: int, size: int = VECTOR_TERMS) -> dict[str, float]:
     """The top ``size`` words (not entity ids) by tf-idf, L2-normalised; ties broken by term."""
     raw = {t: (1.0 + math.log(c) if c >= 1.0 else c) * idf(dfs.get(t, 0), n_docs)
            for t, c in counts.items() if not t.startswith("#")}
     return _top(raw, size)
 
 
-def entity_vector(counts: Counter[str], dfs: dict[str, int], n_docs: int,
+def entity_vector(counts: dict[str, float], dfs: dict[str, int], n_docs: int,
                   size: int = ENTITY_TERMS) -> dict[str, float]:
     """The top ``size`` entity ids by (1 + log mentions) * idf, L2-normalised."""
     raw = {t: (1.0 + math.log(max(c / ENTITY_WEIGHT, 1.0))) * idf(dfs.get(t, 0), n_docs)

@@ -199,6 +199,7 @@ def who_did_what(sentences: list[Sentence], published: str | None) -> list[WhoDi
                     and not governed(sent.tokens, a)]
             before = [a for a in free if a.end <= trig.start]
             after = [a for a in free if a.start >= trig.end]
+            pairs: list[tuple[Actor, Actor | None]]
             if before:
                 chain = [before[-1]]
                 for a in reversed(before[:-1]):
@@ -218,9 +219,8 @@ def who_did_what(sentences: list[Sentence], published: str | None) -> list[WhoDi
             if date is None:
                 ctx += ("date=published",)
                 date = (published or "")[:10] or None
-            for source, target in pairs:
-                if target is not None and target.key == source.key:
-                    target = None
+            for source, aim in pairs:
+                target = None if aim is not None and aim.key == source.key else aim
                 out.append(WhoDidWhat(trig.verb.type, trig.verb.mode, date, source, target, _place(sent), trig,
                                       sent.start, sent.end, ctx))
     return out

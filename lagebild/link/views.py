@@ -73,7 +73,7 @@ def stories(store: SQLiteStore, with_timeline: bool = True) -> list[JSON]:
     by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in arts:
         by_story[a["story_id"]].append(a)
-    out = []
+    out: list[JSON] = []
     for sid, members in by_story.items():
         by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for a in members:

@@ -72,7 +72,8 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @db_option
     @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "tsv", "mentions"]), default="jsonl",
-                  show_default=True, help="tsv: POLECAT's columns; mentions: one row per event, article, sentence, span.")
+                  show_default=True,
+                  help="tsv: POLECAT's columns; mentions: one row per event, article, sentence, span.")
     def events(db: Path | None, fmt: str) -> None:
         """Who did what to whom (PLOVER event types), each once however many articles report it.
 
