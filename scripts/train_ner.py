@@ -211,7 +211,7 @@ def train_models(docs: Sequence[Doc], out: Path, jackknife: int = 2, log: str = 
         for i, (fd, d) in enumerate(zip(feats, docs, strict=True)):
             dfeats = doc_features([s.words for s in d], pass1_tags[i])
             for x, df, s in zip(fd, dfeats, d, strict=True):
-                yield [a + b for a, b in zip(x, df, strict=True)], s.tags
+                yield [[*a, *b] for a, b in zip(x, df, strict=True)], s.tags
 
     p2 = out / MODEL_PASS2
     train(pass2_items(), p2)

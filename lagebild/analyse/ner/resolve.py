@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
-from lagebild.analyse.ner.kb import KB, fold, load_kb, slug
+from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
 from lagebild.analyse.ner.recognise import Found, recognise
 from lagebild.analyse.ner.tagger import Models
 from lagebild.model import Entity, Mention, Token
@@ -79,17 +79,21 @@ def _role_of(key: str) -> str:
     return ""
 
 
+@cache
+def _may_start_role(word: str) -> bool:
+    _, firsts = _role_keys()
+    f = fold(word)
+    return word[:1].isalpha() and (f in firsts or f[:-1] in firsts or f[:-2] in firsts)
+
+
 def _role_mentions(words: Sequence[str], taken: Sequence[bool], kb: KB) -> list[tuple[int, int, str]]:
     """(start, end, role) of role nouns not inside a name and not right before a name."""
-    _, firsts = _role_keys()
     out = []
     n = len(words)
     for i, w in enumerate(words):
-        if taken[i] or not w[:1].isalpha():
+        if taken[i] or not _may_start_role(w):
             continue
         f = fold(w)
-        if f not in firsts and not any(v in firsts for v in (f[:-1], f[:-2])):
-            continue
         for j in (i + 2, i + 1):
             if j > n or any(taken[i:j]):
                 continue
@@ -257,6 +261,17 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
             m.key = "name:" + m.label + ":" + f
 
 
+@cache
+def _short_index() -> dict[str, tuple[KBEntry, ...]]:
+    """Folded short form -> the KB people who carry it."""
+    out: dict[str, list[KBEntry]] = defaultdict(list)
+    for e in load_kb().entries.values():
+        if e.type == "PER":
+            for short in e.short:
+                out[fold(short)].append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _person(ms: Sequence[_M], i: int, words: Sequence[str], kb: KB, date: str | None) -> str:
     """A person mention's key: a fuller name in the document it shortens (the nearest before
     it, else after it), a KB short form, or its own name."""
@@ -272,7 +287,8 @@ def _person(ms: Sequence[_M], i: int, words: Sequence[str], kb: KB, date: str | 
                                        or fold("".join(pw[-len(surface):])) in keys):
             return other.kb_id or other.key or "name:PER:" + fold("".join(pw))
     # a KB short form: the person is named in the document, or is the only holder in office
-    cands = [e for e in kb.entries.values() if e.type == "PER" and any(fold(s) in keys for s in e.short)]
+    index = _short_index()
+    cands = list(dict.fromkeys(e for k in keys for e in index.get(k, ())))
     named = {o.kb_id for o in ms}
     for e in cands:
         if e.id in named:

@@ -61,14 +61,19 @@ def chunks(tags: Sequence[str]) -> list[Chunk]:
     """BIO tags -> chunks (an I- after O or another type starts a chunk)."""
     out: list[Chunk] = []
     start, label = 0, ""
-    for i, tag in enumerate([*tags, "O"]):
-        kind = tag[2:] if len(tag) > 2 else ""
-        begins = tag.startswith("B-") or (tag.startswith("I-") and kind != label)
-        if label and (tag == "O" or begins):
-            out.append((start, i, label))
-            label = ""
-        if begins:
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if label:
+                out.append((start, i, label))
+                label = ""
+            continue
+        kind = tag[2:]
+        if tag[0] == "B" or kind != label:
+            if label:
+                out.append((start, i, label))
             start, label = i, kind
+    if label:
+        out.append((start, len(tags), label))
     return out
 
 
@@ -84,7 +89,13 @@ def _key(word: str) -> str:
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
-def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+@cache
+def _p1(tag: str) -> tuple[str, ...]:
+    return ("p1=" + tag,)
+
+
+def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+                 ) -> list[list[Sequence[str]]]:
     """Per token: its own first-pass tag, the labels the same word got elsewhere in the
     document, and whether it was the last (first) word of a multi-word name elsewhere."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
@@ -98,31 +109,33 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
             if e - s > 1:
                 last[_key(words[e - 1])][label] += 1
                 first[_key(words[s])][label] += 1
-    out: list[list[list[str]]] = []
+    out: list[list[Sequence[str]]] = []
     for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
-        sent: list[list[str]] = []
+        sent: list[Sequence[str]] = []
         own = {k: lab for s, e, lab in cs for k in range(s, e)}
         for i, w in enumerate(words):
+            if not w[:1].isupper():
+                sent.append(_p1(ts[i]))
+                continue
             f = ["p1=" + ts[i]]
-            if w[:1].isupper():
-                key = _key(w)
-                counts = seen.get(key)
-                if counts:
-                    mine = own.get(i, "")
-                    best, top = "", 0
-                    for lab, n in counts.items():  # majority elsewhere (first label on ties)
-                        n -= lab == mine
-                        if n > top:
-                            best, top = lab, n
-                    if best:
-                        f.append("d=" + best)
-                        f.append("d=" + ts[i][:1] + best)
-                    elif not mine:
-                        f.append("d=none")
-                for name, table in (("dl=", last), ("df=", first)):
-                    lc = table.get(key)
-                    if lc:
-                        f.append(name + max(lc, key=lc.__getitem__))
+            key = _key(w)
+            counts = seen.get(key)
+            if counts:
+                mine = own.get(i, "")
+                best, top = "", 0
+                for lab, n in counts.items():  # majority elsewhere (first label on ties)
+                    n -= lab == mine
+                    if n > top:
+                        best, top = lab, n
+                if best:
+                    f.append("d=" + best)
+                    f.append("d=" + ts[i][:1] + best)
+                elif not mine:
+                    f.append("d=none")
+            for name, table in (("dl=", last), ("df=", first)):
+                lc = table.get(key)
+                if lc:
+                    f.append(name + max(lc, key=lc.__getitem__))
             sent.append(f)
         out.append(sent)
     return out
@@ -164,5 +177,5 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     if models.pass2 is None or len(sentences) < 2:
         return first
     dfeats = doc_features(sentences, first)
-    return [models.pass2.tag([a + b for a, b in zip(f, d, strict=True)]) if f and _needs_second_look(d) else t
+    return [models.pass2.tag([[*a, *b] for a, b in zip(f, d, strict=True)]) if f and _needs_second_look(d) else t
             for f, d, t in zip(feats, dfeats, first, strict=True)]
