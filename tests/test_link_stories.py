@@ -97,10 +97,10 @@ def test_claims_group_a_proposition_and_keep_unrelated_apart(tmp_path: Path) -> 
     docs = [
         _doc("k1", "Brücken", "Verkehrsminister Jan Oster sagte, die Regierung werde 500 Millionen Euro für die "
              "Sanierung maroder Brücken ausgeben.", "2022-04-01"),
-        _doc("k2", "Streit um Brücken", "Oppositionsführerin Maria Lind erklärte, die Regierung werde nur 200 Millionen Euro für "
-             "die Sanierung maroder Brücken ausgeben.", "2022-04-03"),
-        _doc("k3", "Drohnen", "Regierungssprecherin Eva Korn sagte, die Regierung prüfe neue Regeln für private Drohnen über "
-             "Wohngebieten.", "2022-04-02"),
+        _doc("k2", "Streit um Brücken", "Oppositionsführerin Maria Lind erklärte, die Regierung werde nur "
+             "200 Millionen Euro für die Sanierung maroder Brücken ausgeben.", "2022-04-03"),
+        _doc("k3", "Drohnen", "Regierungssprecherin Eva Korn sagte, die Regierung prüfe neue Regeln für private "
+             "Drohnen über Wohngebieten.", "2022-04-02"),
     ]
     out = claims(_store(tmp_path, docs), min_statements=1)
     bridge = [c for c in out if {s["article"] for s in c["statements"]} >= {"k1", "k2"}]
