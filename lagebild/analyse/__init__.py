@@ -1,0 +1,1 @@
+"""Analysis components (each a pure function of an Analysis) and the pipeline that runs them."""
