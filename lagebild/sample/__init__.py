@@ -1,0 +1,1 @@
+"""The bundled sample corpus (SAMPLE TEXT written for lagebild); see README.md here."""
