@@ -52,10 +52,15 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
                 start = k + 1
         if e > start:
             out.append((start, e, lab))
+    return _add_given_name_pairs(words, out)
+
+
+def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add a PER chunk for a given name followed by a word no dictionary knows (or a family
+    name), "Egino Weinert", where no chunk lies yet; returns the chunks sorted."""
     taken = {k for s, e, _ in out for k in range(s, e)}
     for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
-        # a given name and a word no dictionary knows (or a family name): "Egino Weinert"
         if i not in taken and i + 1 not in taken and a[:1].isupper() and b[:1].isupper() and b.isalpha() \
                 and "fn" in word_flags(a) and (lexicon_class(b) == "unknown" or "sn" in word_flags(b)) \
                 and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(b)):
@@ -128,16 +133,7 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
                     and "fn" in word_flags(words[start - 1]):
                 start -= 1
         out.append((start, e, lab))
-    taken = {k for s, e, _ in out for k in range(s, e)}
-    for i in range(len(words) - 1):
-        a, b = words[i], words[i + 1]
-        # a given name and a word no dictionary knows (or a family name): "Egino Weinert"
-        if i not in taken and i + 1 not in taken and a[:1].isupper() and b[:1].isupper() and b.isalpha() \
-                and "fn" in word_flags(a) and (lexicon_class(b) == "unknown" or "sn" in word_flags(b)) \
-                and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(b)):
-            out.append((i, i + 2, "PER"))
-            taken.update((i, i + 1))
-    return sorted(out)
+    return _add_given_name_pairs(words, out)
 
 
 def _shouting(words: Sequence[str]) -> bool:
