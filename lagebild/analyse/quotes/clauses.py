@@ -102,16 +102,22 @@ def verb_like(v: View, k: int) -> bool:
         and (w.endswith(("t", "te", "ten")) or bool(lexicon().senses(w)))
 
 
-def np_prefield(v: View, end: int) -> int:
-    """Where a subject with an apposition or a relative clause starts when it fills
-    everything before ``end`` back to a clause boundary ("Ein Sprecher der Polizei, Lars
-    Beringer," / "X, der gestern kam,"), or -1."""
+def clause_stretch(v: View, end: int) -> tuple[int, list[int]]:
+    """The start of the stretch before ``end`` back to the last colon or semicolon outside
+    quotes, and the unquoted commas inside it."""
     hard = 0
     for k in range(end - 1, -1, -1):
         if v.q[k] < 0 and v.low[k] in (":", ";"):
             hard = k + 1
             break
-    commas = [k for k in range(hard, end) if v.low[k] == "," and v.q[k] < 0]
+    return hard, [k for k in range(hard, end) if v.low[k] == "," and v.q[k] < 0]
+
+
+def np_prefield(v: View, end: int) -> int:
+    """Where a subject with an apposition or a relative clause starts when it fills
+    everything before ``end`` back to a clause boundary ("Ein Sprecher der Polizei, Lars
+    Beringer," / "X, der gestern kam,"), or -1."""
+    hard, commas = clause_stretch(v, end)
     for start in [hard] + [k + 1 for k in commas]:
         if start >= end or v.q[start] >= 0 or v.cls[start] in ("SUB", "PREP", "ADV", "CONJ"):
             continue

@@ -15,6 +15,7 @@ from lagebild.analyse.quotes.clauses import (
     RELATIVE,
     clause_before,
     clause_is_content,
+    clause_stretch,
     clause_subject,
     content_start,
     noun_follows,
@@ -266,12 +267,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             if found is not None and found[0] in ("frame", "colon"):
                 return Cand(found[0], found[1], clause_subject(v, fin - 1), cue, quote_index=found[2])
         return _inverted(v, sense, fin, cue, passive)
-    hard = 0
-    for k in range(fin - 1, -1, -1):
-        if v.q[k] < 0 and v.low[k] in (":", ";"):
-            hard = k + 1
-            break
-    commas = [k for k in range(hard, fin) if v.low[k] == "," and v.q[k] < 0]
+    hard, commas = clause_stretch(v, fin)
     if pre >= 0:
         hard, commas = pre, []  # the commas belong to an apposition or relative clause
     seg = commas[-1] + 1 if commas else hard
