@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
+from functools import partial
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
 from lagebild.analyse.quotes.attrib import als_fragments, attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.clauses import clause_subject
-from lagebild.analyse.quotes.context import dash_quote, free_indirect, reportative, reported_mood, standalone
+from lagebild.analyse.quotes.context import (
+    dash_quote,
+    free_indirect,
+    own_subject,
+    reportative,
+    reported_mood,
+    standalone,
+)
 from lagebild.analyse.quotes.frames import verb_frames
 from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
@@ -190,6 +198,10 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
                 subject = clause_subject(units[n - 1].view)
                 if subject is not None:
                     speaker = resolver.role(*units[n - 1].view.span(*subject))
+            if speaker is None and c.how == "free":
+                own = own_subject(v, partial(_names_someone, resolver, v))
+                if own is not None:
+                    speaker = resolver.role(*v.span(*own))
             if speaker is None and c.how in ("standalone", "free") and recent and last is not None:
                 speaker = last[1]
             quote = _quote(text, v, c, speaker)
@@ -217,6 +229,10 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
                 elif last is not None:
                     last = (n, last[1], c.kind)
     return out
+
+
+def _names_someone(resolver: Resolver, v: View, a: int, b: int) -> bool:
+    return resolver.names_someone(*v.span(a, b))
 
 
 def _anaphoric(text: str, units: list[_Unit], n: int, out: list[Quote], hows: list[str],

@@ -4,9 +4,12 @@ and reportative "soll" ("Er soll … gewesen sein").
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lagebild.analyse.quotes.cand import Cand
-from lagebild.analyse.quotes.clauses import clause_subject
-from lagebild.analyse.quotes.grammar import View, np_forward, trim
+from lagebild.analyse.quotes.clauses import clause_subject, speakerish, verb_like
+from lagebild.analyse.quotes.grammar import SPEAKER_PRONOUNS, View, np_forward, trim
+from lagebild.analyse.quotes.lexicon import lexicon
 from lagebild.analyse.quotes.morph import mood
 
 _DASHES = frozenset({"–", "—", "-"})
@@ -60,3 +63,21 @@ def reportative(v: View) -> bool:
 def free_indirect(v: View) -> Cand:
     """The whole unit as a quote of the last speaker (filled in by the caller)."""
     return Cand("free", [(0, len(v))], None, [])
+
+
+def own_subject(v: View, named: Callable[[int, int], bool]) -> tuple[int, int] | None:
+    """The speaker of a Konjunktiv sentence that names its own: "X wies den Vorwurf zurück,
+    da er jeder Grundlage entbehre" is X's, not the last speaker's. The main verb must be
+    indicative (the Konjunktiv lies in what X said) and the subject someone who speaks: a
+    pronoun, a role or group noun, or a person or organisation (``named`` over token indices)."""
+    n = len(v)
+    fin = next((k for k in range(1, n) if v.q[k] < 0 and verb_like(v, k)), -1)
+    if fin < 0 or v.low[fin] in lexicon().konjunktiv or v.low[fin] in _REPORTATIVE:
+        return None
+    subject = clause_subject(v)
+    if subject is None or subject[1] > fin + 4:
+        return None
+    a, b = subject
+    if b - a == 1 and v.low[a] in SPEAKER_PRONOUNS and v.low[a] != "man":
+        return subject
+    return subject if speakerish(v, a, b) or named(a, b) else None

@@ -44,6 +44,8 @@ _W_WORDS = frozenset({"ob", "dass", "daß", "wie", "warum", "was", "wer", "wann"
                       "wieso", "welche", "welcher", "welches", "welchem", "welchen", "wobei", "wodurch",
                       "womit", "worauf", "woraufhin", "wofür", "worüber", "wogegen", "weswegen"})
 _RELATIVE_ANY = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
+#: subordinating words that are also adverbs opening a main clause ("damit sei …")
+_ADVERB_SUB = frozenset({"damit", "da", "seitdem", "während"})
 _NOT_CONTENT_SUB = frozenset({"weil", "nachdem", "als", "wenn", "bevor", "obwohl", "während", "um",
                               "da", "seit", "seitdem", "indem", "damit"})
 
@@ -215,6 +217,9 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
                 break  # "…, teilte X mit": the next frame, not content
             preposition = nw in ("während", "seit") and nxt + 1 < n \
                 and (v.cls[nxt + 1] == "DET" or v.is_noun(nxt + 1))
+            # "damit solle …", "da sei …": an adverb opening a verb-second clause, not a conjunction
+            preposition = preposition or (nw in _ADVERB_SUB and nxt + 1 < n and v.q[nxt + 1] < 0
+                                          and (v.cls[nxt + 1] == "AUX" or v.low[nxt + 1] in lexicon().konjunktiv))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
                     or (sense.dass_only and not zu_infinitive(v, nxt, end)) \
                     or (nw in _RELATIVE_ANY and nxt + 1 < n and not noun_follows(v, nxt + 1)) \
@@ -310,6 +315,10 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if found is None or found[0] in ("reported", "fragment") or (seg == hard and found[0] == "frame" \
                 and v.low[end] != ","):
             return None
+        c0 = found[1][0][0]
+        if seg == hard and found[0] == "frame" and v.low[seg] != "indem" and v.q[c0] < 0 \
+                and (v.cls[c0] == "AUX" or (verb_like(v, c0) and not v.cap[c0])):
+            return None  # "Obwohl X das dementiert, haben sie …": the main clause, not content
         return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
     if v.cls[fin - 1] == "CONJ" if fin > 0 else False:
         # a second verb phrase of the same subject: "X stellte … ein und empfahl, …"

@@ -40,6 +40,10 @@ class Resolver:
         name, entity = self._identify(start, end, text)
         return Role(text, start, end, name=name, entity=entity)
 
+    def names_someone(self, start: int, end: int) -> bool:
+        """Does the span cover a person or organisation mention?"""
+        return any(m.type in ("PER", "ORG") for m in self._covered(start, end))
+
     def _covered(self, start: int, end: int) -> list[Mention]:
         k = bisect.bisect_left(self.starts, start)
         out = []

@@ -1,0 +1,37 @@
+"""Clause rules of the quote finder, on German sentences written for these tests."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lagebild.analyse.quotes import find_quotes_in
+from lagebild.analyse.tokens import tokens_component
+from lagebild.model import Analysis, Article, Mention, Quote
+
+
+def analyse(text: str, mentions: tuple[Mention, ...] = ()) -> list[Quote]:
+    doc = tokens_component(Analysis(article=Article(id="t", text=text)))
+    return [q for q in find_quotes_in(replace(doc, mentions=mentions)) if not q.nested]
+
+
+def test_adverb_damit_opens_reported_content() -> None:
+    quotes = analyse("Die Ministerin erklärte hingegen, damit solle der Streit beendet werden.")
+    assert [q.text for q in quotes] == ["damit solle der Streit beendet werden"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Die Ministerin"
+
+
+def test_speech_verb_in_a_subordinate_clause_does_not_quote_the_main_clause() -> None:
+    text = "Obwohl die Firma jede Absprache bestreitet, hat sie ihre Preise erhöht."
+    assert analyse(text) == []
+
+
+def test_subordinate_speech_verb_keeps_its_own_content() -> None:
+    quotes = analyse("Nachdem der Trainer erklärt hatte, er höre auf, jubelten die Fans.")
+    assert quotes and quotes[0].text.startswith("er höre auf")
+
+
+def test_konjunktiv_sentence_with_its_own_subject_reports_that_subject() -> None:
+    text = ("Der Bürgermeister lobte die Feuerwehr. "
+            "Der Verband wies den Vorwurf zurück, da er jeder Grundlage entbehre.")
+    quotes = analyse(text)
+    own = [q for q in quotes if "Grundlage" in q.text]
+    assert own and own[0].speaker is not None and own[0].speaker.text == "Der Verband"
