@@ -35,3 +35,20 @@ def test_konjunktiv_sentence_with_its_own_subject_reports_that_subject() -> None
     quotes = analyse(text)
     own = [q for q in quotes if "Grundlage" in q.text]
     assert own and own[0].speaker is not None and own[0].speaker.text == "Der Verband"
+
+
+def test_attribution_clause_ends_before_a_following_frame() -> None:
+    text = ("Laut einem Sprecher könnte der Zug „in den nächsten Tagen“ fahren, während die "
+            "Zeitung berichtete, dass die Strecke gesperrt bleibe.")
+    quotes = analyse(text)
+    assert [q.cue.text if q.cue else None for q in quotes] == ["Laut", "berichtete"]
+    assert quotes[0].text.endswith("fahren")
+
+
+def test_claim_object_is_the_speaker_of_its_clause() -> None:
+    text = "Der Verein hat Berichte der Lokalzeitung zurückgewiesen, wonach der Trainer gehe."
+    quotes = analyse(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Berichte der Lokalzeitung"
+    text = "Der Verein hat die Entscheidung begrüßt, dass der Trainer bleibe."
+    quotes = analyse(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Der Verein"

@@ -88,21 +88,14 @@ def _reconcile(v: View, cands: list[Cand]) -> list[Cand]:
     order = sorted(cands, key=lambda c: (-PRIORITY[c.how], min(c.cue) if c.cue else 0))
     accepted: list[Cand] = []
     for c in order:
-        mine = c.tokens()
-        if not mine:
+        if not c.tokens():
             continue
-        ok = True
-        for a in accepted:
-            theirs = a.tokens()
-            if mine & theirs and (not (mine < theirs or theirs < mine)
-                                  or "reported" in (c.how, a.how) or "free" in (c.how, a.how)):
-                ok = False
-                break
-            if mine & a.roles() and not mine < theirs:
-                ok = False
-                break
-        if ok:
+        if _fits(c, accepted):
             accepted.append(c)
+        elif c.how == "attribution":
+            cut = _clause_before_others(v, c, accepted)
+            if cut is not None and _fits(cut, accepted):
+                accepted.append(cut)
     for c in accepted:
         mine = c.tokens()
         drop: set[int] = set()
@@ -117,6 +110,36 @@ def _reconcile(v: View, cands: list[Cand]) -> list[Cand]:
             for a in inner:
                 a.nested = True
     return accepted
+
+
+def _fits(c: Cand, accepted: list[Cand]) -> bool:
+    """Does ``c`` neither cross an accepted candidate nor swallow its speaker or cue?"""
+    mine = c.tokens()
+    for a in accepted:
+        theirs = a.tokens()
+        if mine & theirs and (not (mine < theirs or theirs < mine)
+                              or "reported" in (c.how, a.how) or "free" in (c.how, a.how)):
+            return False
+        if mine & a.roles() and not mine < theirs:
+            return False
+    return True
+
+
+def _clause_before_others(v: View, c: Cand, accepted: list[Cand]) -> Cand | None:
+    """"Laut X könnte …, während Y berichtete, dass …": the attribution's clause ends at the
+    comma before the frame that follows it."""
+    mine = c.tokens()
+    others = [min(a.tokens() | a.roles()) for a in accepted if mine & (a.tokens() | a.roles())]
+    own = c.roles()
+    if not others or not own:
+        return None
+    lo = min(others)
+    comma = next((k for k in range(lo - 1, max(own), -1) if v.low[k] == "," and v.q[k] < 0), -1)
+    if comma < 0:
+        return None
+    content = [(a, min(b, comma)) for a, b in c.content if a < comma]
+    content = [(a, b) for a, b in content if a < b]
+    return replace(c, content=content) if content else None
 
 
 def _kind(v: View, c: Cand) -> None:

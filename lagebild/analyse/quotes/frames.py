@@ -7,6 +7,9 @@ opening the content), and the verb's particle at the end of its clause ("teilte 
 """
 from __future__ import annotations
 
+from functools import cache
+
+from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.clauses import (
     BOUND,
@@ -251,6 +254,10 @@ def verb_frames(v: View) -> list[Cand]:
             continue
         sense, fin, cue, passive = group
         cand = _frame(v, sense, fin, cue, passive)
+        if cand is not None and cand.how == "frame":
+            claim = _claim_object(v, cand, fin)
+            if claim is not None:
+                cand.speaker = claim
         if cand is not None:
             cand.medium = sense.medium
             if cand.speaker is None and out and out[-1].speaker is not None and fin > 0 \
@@ -258,6 +265,33 @@ def verb_frames(v: View) -> list[Cand]:
                 cand.speaker = out[-1].speaker  # "…, behauptete Jenkins und fügte hinzu, …"
             out.append(cand)
     return out
+
+
+@cache
+def _claim_nouns() -> tuple[str, ...]:
+    return tuple(sorted(word_list("claim_nouns.txt"), key=len, reverse=True))
+
+
+def _claim_object(v: View, cand: Cand, fin: int) -> tuple[int, int] | None:
+    """The object noun phrase right before the content when it names someone else's claim
+    ("wies Berichte der Zeitung zurück, wonach …"): the claim's source is the speaker."""
+    c0 = cand.content[0][0] if cand.content else 0
+    if c0 < 2 or v.low[c0 - 1] != "," or c0 <= fin:
+        return None
+    end = c0 - 1
+    cue = set(cand.cue)
+    while end > fin and (end - 1 in cue or (v.low[end - 1] in lexicon().particles and not v.cap[end - 1])):
+        end -= 1  # the participle or particle: "Berichte zurückgewiesen", "Berichte zurück"
+    lo = fin + 1
+    if cand.speaker is not None and cand.speaker[0] > fin:
+        lo = max(lo, cand.speaker[1])
+    start = np_backward(v, end, lo)
+    if start >= end:
+        return None
+    head = next((k for k in range(start, end) if v.is_noun(k)), -1)
+    if head < 0 or not v.low[head].endswith(_claim_nouns()):
+        return None
+    return trim(v, start, end)
 
 
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
