@@ -107,9 +107,13 @@ class Mention:
     type: str  # PER ORG GPE LOC MISC
     entity_id: str = ""
     name: str = ""  # canonical name of the entity, once resolved
+    confidence: float = 1.0  # of the link; below 1 for a bare noun resolved by context ("Außenministerium")
 
     def to_json(self) -> JSON:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        out: JSON = {"text": self.text, "start": self.start, "end": self.end}
+        if self.confidence < 1.0:
+            out["confidence"] = self.confidence
+        return out
 
 
 @dataclass(frozen=True, slots=True)

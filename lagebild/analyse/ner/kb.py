@@ -55,6 +55,15 @@ class KBEntry:
     tenures: tuple[Tenure, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """What a bare noun names in some country: an ORG office, or a PER role (tried in order)."""
+
+    office: str
+    type: str  # ORG or PER
+    roles: tuple[str, ...] = ()
+
+
 @dataclass
 class KB:
     entries: dict[str, KBEntry] = field(default_factory=dict)
@@ -76,6 +85,13 @@ class KB:
     role_noun_forms: list[str] = field(default_factory=list)
     #: a capital's entry id -> the country id it can stand for (metonymy)
     metonyms: dict[str, str] = field(default_factory=dict)
+    #: ISO code (as in roles and offices) <-> country id
+    code_country: dict[str, str] = field(default_factory=dict)
+    country_code: dict[str, str] = field(default_factory=dict)
+    #: (office, country code) -> the organisation holding it (foreign_ministry, us -> State Department)
+    offices: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: bare institution nouns as written -> the office they name (institutions.tsv)
+    institution_nouns: dict[str, Institution] = field(default_factory=dict)
     max_tokens: int = 1
 
     def add(self, entry: KBEntry) -> None:
@@ -154,21 +170,33 @@ def _tenures(cell: str) -> tuple[Tenure, ...]:
 def load_kb() -> KB:
     """Read every KB file once per process."""
     kb = KB()
-    for cid, name, aliases, adjectives, _ in _rows("countries.tsv", 5):
-        kb.add(KBEntry(cid, "GPE", name, _split(aliases), kind="country"))
+    for cid, name, aliases, adjectives, code, _ in _rows("countries.tsv", 6):
+        kb.add(KBEntry(cid, "GPE", name, _split(aliases), kind="country", country=cid))
         for adj in _split(adjectives):
             kb.adjectives[fold(adj)] = cid
+        if code:
+            kb.code_country[code] = cid
+            kb.country_code[cid] = code
     for cid, name, aliases in _rows("capitals.tsv", 3):
         eid = "gpe:" + slug(name)
         kb.add(KBEntry(eid, "GPE", name, _split(aliases), kind="capital", country=cid))
         kb.metonyms[eid] = cid
     for eid, etype, name, aliases, kind in _rows("places.tsv", 5):
         kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind))
-    for eid, etype, name, aliases, kind in _rows("organisations.tsv", 5):
-        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind))
+    for eid, etype, name, aliases, kind, offices in _rows("organisations.tsv", 6):
+        country = ""
+        for office in _split(offices):
+            what, _, code = office.partition("@")
+            country = kb.code_country.get(code, country)
+            if what:
+                kb.offices[(what, code)] = eid
+        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind, country=country))
     for eid, name, aliases, short, country, roles in _rows("people.tsv", 6):
         kb.add(KBEntry(eid, "PER", name, _split(aliases), kind="person", country=country,
                        short=_split(short), tenures=_tenures(roles)))
+    for nouns, office, etype, roles in _rows("institutions.tsv", 4):
+        for noun in _split(nouns):
+            kb.institution_nouns[noun] = Institution(office, etype, _split(roles))
     for nouns, role in _rows("role_nouns.tsv", 2):
         for noun in _split(nouns):
             kb.role_nouns[fold(noun)] = role

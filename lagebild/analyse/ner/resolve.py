@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
+from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
 from lagebild.analyse.ner.recognise import Found, recognise
 from lagebild.analyse.ner.tagger import Models
@@ -39,6 +40,7 @@ class _M:
     key: str = ""  # entity key once resolved
     chars: tuple[int, int] | None = None  # a part of one token ("russisch" in russisch-chinesisch)
     adjective: bool = False
+    confidence: float = 1.0  # below 1 for a bare noun resolved by its context ("Außenministerium")
 
 
 def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[range]:
@@ -131,11 +133,30 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
             if holder is not None:
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
                 taken[r.start + s:r.start + e] = [True] * (e - s)
+    _institutions(words, sents, ms, taken, date)
     ms.extend(_adjectives(tokens, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
     ms.sort(key=lambda m: (m.start, m.chars or (0, 0)))
     _link(ms, words, kb, date)
     return _build(text, tokens, ms, kb)
+
+
+def _institutions(words: Sequence[str], sents: Sequence[range], ms: list[_M], taken: list[bool],
+                  date: str | None) -> None:
+    """Bare institution nouns ("das Außenministerium", "der Präsident") with the country the
+    document gives them (``institutions.py``); a bare name the tagger made of one gets its KB id."""
+    spans = [Span(m.start, m.end, m.label, m.kb_id) for m in ms if not m.adjective]
+    found = resolve_institutions(words, sents, spans, taken, date)
+    if not found:
+        return
+    bare = {m.start: m for m in ms if m.end == m.start + 1 and not m.kb_id}
+    for f in found:
+        m = bare.get(f.start)
+        if m is not None:
+            m.kb_id, m.label, m.confidence = f.kb_id, f.label, f.confidence
+        else:
+            ms.append(_M(f.start, f.end, f.label, f.kb_id, confidence=f.confidence))
+            taken[f.start] = True
 
 
 def _genitive_heads(ms: list[_M], words: Sequence[str], kb: KB) -> None:
@@ -319,7 +340,7 @@ def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
         eid, name, _ = named[m.key]
         s, e = m.chars or (tokens[m.start].start, tokens[m.end - 1].end)
         label = kb.entries[m.key].type if m.key in kb.entries else m.label
-        mention = Mention(text[s:e], s, e, label, eid, name)
+        mention = Mention(text[s:e], s, e, label, eid, name, m.confidence)
         mentions.append(mention)
         by_entity[m.key].append(mention)
     entities = []
