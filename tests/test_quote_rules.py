@@ -52,3 +52,11 @@ def test_claim_object_is_the_speaker_of_its_clause() -> None:
     text = "Der Verein hat die Entscheidung begrüßt, dass der Trainer bleibe."
     quotes = analyse(text)
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Der Verein"
+
+
+def test_dies_sentence_takes_the_speaker_after_the_verb() -> None:
+    text = "Der Zoo bekommt einen neuen Elefanten. Dies gab die Stadt am Montag bekannt."
+    quotes = analyse(text)
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "die Stadt"
+    assert quotes[0].text.startswith("Der Zoo bekommt")
