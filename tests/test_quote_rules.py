@@ -60,3 +60,15 @@ def test_dies_sentence_takes_the_speaker_after_the_verb() -> None:
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.text == "die Stadt"
     assert quotes[0].text.startswith("Der Zoo bekommt")
+
+
+def test_parenthetical_report_note_is_no_quote() -> None:
+    quotes = analyse("Im April gab es erste Verletzte (Wikinews berichtete). Der Minister sagte, "
+                     "es gebe Hoffnung.")
+    assert [q.text for q in quotes] == ["es gebe Hoffnung"]
+
+
+def test_fordern_with_a_counted_toll_is_no_demand() -> None:
+    assert analyse("Der Sturm hat mindestens zwölf Todesopfer gefordert.") == []
+    quotes = analyse("Die Familien der Opfer forderten eine Untersuchung.")
+    assert len(quotes) == 1 and quotes[0].speaker is not None

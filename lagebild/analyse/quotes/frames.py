@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from lagebild.analyse.de import word_list
+from lagebild.analyse.numwords import parse_word
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.clauses import (
     BOUND,
@@ -243,16 +244,42 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
     return None
 
 
+@cache
+def _toll_nouns() -> tuple[str, ...]:
+    return tuple(sorted(word_list("toll_nouns.txt"), key=len, reverse=True))
+
+
+def _takes_toll(v: View) -> bool:
+    """A counted toll noun: "zwölf Todesopfer", "mindestens 35 Tote" (not "die Opfer")."""
+    return any(v.is_noun(k) and v.low[k].endswith(_toll_nouns()) and k > 0
+               and (any(ch.isdigit() for ch in v.low[k - 1]) or parse_word(v.low[k - 1]) is not None
+                    or v.low[k - 1] in ("mehrere", "zahlreiche", "viele", "hunderte", "tausende", "dutzende"))
+               for k in range(len(v)))
+
+
+def _aside(v: View, i: int) -> bool:
+    """A verb closing a short parenthesis, "(Wikinews berichtete)", "(wie berichtet)": a note
+    on the text itself, not a report."""
+    if i + 1 >= len(v) or v.low[i + 1] != ")":
+        return False
+    return not any(v.low[k] == "(" for k in range(i + 1, len(v))) and \
+        (all(v.low[k] != "(" for k in range(i)) or max(k for k in range(i) if v.low[k] == "(") >= i - 4)
+
+
 def verb_frames(v: View) -> list[Cand]:
     """Every speech-verb frame of the unit, with its speaker, cue and content."""
     out: list[Cand] = []
     for i in v.hits:
         if v.q[i] >= 0 or v.cls[i] == "P" or not lexicon().senses(v.low[i]):
             continue
+        if _aside(v, i):
+            continue
         group = _verb_group(v, i)
         if group is None:
             continue
         sense, fin, cue, passive = group
+        if sense.lemma == "fordern" and not sense.particle and _takes_toll(v):
+            continue  # "Der Sturm forderte zwölf Todesopfer"
         cand = _frame(v, sense, fin, cue, passive)
         if cand is not None and cand.how == "frame":
             claim = _claim_object(v, cand, fin)
