@@ -94,3 +94,9 @@ def test_kb_offices_and_codes_are_consistent() -> None:
     for inst in kb.institution_nouns.values():
         assert inst.type in ("ORG", "PER")
         assert (inst.type == "PER") == bool(inst.roles)
+
+
+def test_name_behind_a_genitive_country_carries_the_mention() -> None:
+    found = linked("Der Präsident Frankreichs Emmanuel Macron reiste nach Berlin.")
+    assert "Präsident" not in found
+    assert found["Frankreichs"].entity_id == "gpe:france"

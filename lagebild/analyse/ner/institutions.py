@@ -160,6 +160,17 @@ def _explicit(i: int, words: Sequence[str], by_start: dict[int, Span], by_end: d
     return ""
 
 
+def _name_follows(i: int, words: Sequence[str], by_start: dict[int, Span]) -> bool:
+    """A person's name right after the noun, maybe behind a comma or a genitive country."""
+    j = i + 1
+    if j < len(words) and words[j] == ",":
+        j += 1
+    s = by_start.get(j)
+    if s is not None and s.label != "PER" and words[s.end - 1].endswith("s"):
+        s = by_start.get(s.end)  # "Präsident Frankreichs Emmanuel Macron"
+    return s is not None and s.label == "PER"
+
+
 def _apposition(i: int, words: Sequence[str], spans: Sequence[Span], by_start: dict[int, Span], kb: KB) -> str:
     """The country of a KB person right after the noun (", Matthew Miller") or before the
     phrase the noun closes ("Matthew Miller, Sprecher des Außenministeriums")."""
@@ -226,9 +237,8 @@ def resolve_institutions(words: Sequence[str], sentences: Sequence[range], spans
         if (i > 0 and words[i - 1] in _blockers()) or (i > 1 and words[i - 1][:1].islower()
                                                        and words[i - 2] in _blockers()):
             continue  # "der ehemalige Präsident", "einer künftigen deutschen Regierung"
-        nxt = by_start.get(i + 1) or (by_start.get(i + 2) if i + 1 < len(words) and words[i + 1] == "," else None)
-        if inst.type == "PER" and nxt is not None and nxt.label == "PER":
-            continue  # "Präsident Macron": the name carries the mention
+        if inst.type == "PER" and _name_follows(i, words, by_start):
+            continue  # "Präsident Macron", "Verteidigungsminister Südkoreas Shin Won-sik": the name carries it
         country, conf = _explicit(i, words, by_start, by_end, kb), EXPLICIT
         if not country and "-" in w:
             continue  # a prefix that names no country ("Landes-Regierung")
