@@ -72,3 +72,23 @@ def test_fordern_with_a_counted_toll_is_no_demand() -> None:
     assert analyse("Der Sturm hat mindestens zwölf Todesopfer gefordert.") == []
     quotes = analyse("Die Familien der Opfer forderten eine Untersuchung.")
     assert len(quotes) == 1 and quotes[0].speaker is not None
+
+
+def _mention(text: str, name: str, kind: str, eid: str) -> Mention:
+    return Mention(text=name, start=text.index(name), end=text.index(name) + len(name), type=kind,
+                   entity_id=eid, name=name)
+
+
+def test_adjective_mention_is_not_the_speakers_name() -> None:
+    text = "Die russische Zeitung Wedomosti berichtete, dass die Reise bald stattfinde."
+    mentions = (Mention(text="russische", start=4, end=13, type="GPE", entity_id="gpe:ru", name="Russland"),
+                _mention(text, "Wedomosti", "ORG", "org:wedomosti"))
+    quotes = analyse(text, mentions)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Wedomosti"
+
+
+def test_source_noun_genitive_resolves_to_the_earlier_role_holder() -> None:
+    text = ("Der Vize-Außenminister Tom Berger sagte, die Lage sei ernst. Nach Angaben des "
+            "stellvertretenden Außenministers vereinbarten beide Länder eine Zusammenarbeit.")
+    quotes = analyse(text, (_mention(text, "Tom Berger", "PER", "per:berger"),))
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom Berger"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from lagebild.analyse.quotes.lexicon import Lexicon, lexicon
 from lagebild.model import Mention, Role
 
-_DET_AGREE = {"der": "m", "ein": "m", "die": "fp", "eine": "f", "das": "n"}
+_DET_AGREE = {"der": "m", "ein": "m", "die": "fp", "eine": "f", "das": "n", "des": "m", "eines": "m"}
+_GENITIVE = frozenset({"des", "der", "eines", "einer"})
 _SPEAKER_TYPES = ("PER", "ORG", "GPE")
 
 
@@ -66,10 +67,15 @@ class Resolver:
                 agree = "p" if info[0] == "GROUP" else info[1].replace("mf", "")
         if low and low[0] in _DET_AGREE and not agree:
             agree = _DET_AGREE[low[0]]
+        if len(low) > 2 and lex.is_source_noun(low[0]) and low[1] in _GENITIVE:
+            # "Angaben des stellvertretenden Ministers": the source is the genitive
+            inner = start + text.index(words[1])
+            return self._identify(inner, end, self.text[inner:end])
         covered = self._covered(start, end)
         name: str | None
         if covered:
-            best = next((m for m in covered if m.type == "PER"), covered[0])
+            named = [m for m in covered if not _adjectival(m.text)] or covered
+            best = next((m for m in named if m.type == "PER"), named[0])
             name = best.name or best.text
             self._remember(start, name, best.entity_id or None, agree, low, best.type == "PER")
             return name, best.entity_id or None
@@ -110,10 +116,21 @@ class Resolver:
 
     def _by_role(self, pos: int, role: str) -> Known | None:
         """"der Minister" -> the last speaker whose phrase had a word ending in "minister"."""
+        for cut in (1, 2):  # a genitive ending: "des Ministers"
+            if role.endswith("es"[2 - cut:]) and lexicon().speaker_noun(role[:-cut]) is not None \
+                    and len(role) > 4:
+                role = role[:-cut]
+                break
         for k in reversed(self.known):
             if k.pos < pos and any(w.endswith(role) and w != role for w in k.roles):
                 return k
         return None
+
+
+def _adjectival(text: str) -> bool:
+    """"russische", "US-amerikanische": a mention that is an adjective names where the
+    speaker is from, not the speaker."""
+    return text[:1].islower() or ("-" in text and text.rsplit("-", 1)[1][:1].islower())
 
 
 def _name_part(words: list[str], lex: Lexicon) -> str | None:
