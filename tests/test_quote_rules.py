@@ -92,3 +92,10 @@ def test_source_noun_genitive_resolves_to_the_earlier_role_holder() -> None:
             "stellvertretenden Außenministers vereinbarten beide Länder eine Zusammenarbeit.")
     quotes = analyse(text, (_mention(text, "Tom Berger", "PER", "per:berger"),))
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == "Tom Berger"
+
+
+def test_trailing_so_names_the_source_of_an_agentless_frame() -> None:
+    text = "Es wurde festgestellt, dass die Brücke marode sei, so Ingenieure aus Bonn und Köln."
+    quotes = analyse(text)
+    assert len(quotes) == 1 and quotes[0].text == "dass die Brücke marode sei"
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("Ingenieure")

@@ -112,6 +112,28 @@ def _reconcile(v: View, cands: list[Cand]) -> list[Cand]:
     return accepted
 
 
+def _so_source(v: View, cands: list[Cand]) -> list[Cand]:
+    """"Es wurde festgestellt, dass …, so Beamte aus X.": a frame without a speaker whose
+    content runs into a trailing "so X" takes X as its speaker and ends before it."""
+    out = list(cands)
+    for so in cands:
+        if so.how not in ("attribution", "inverted") or len(so.cue) != 1 or v.low[so.cue[0]] != "so" \
+                or so.speaker is None:
+            continue
+        at = so.cue[0]
+        for c in cands:
+            if c is so or c.how != "frame" or c.speaker is not None or not c.content:
+                continue
+            a, b = c.content[-1]
+            if a < at - 1 < b and v.low[at - 1] in (",", "–", "—"):
+                c.content = [*c.content[:-1], (a, at - 1)]
+                c.speaker = so.speaker
+                c.cue = sorted({*c.cue, at})
+                if so in out:
+                    out.remove(so)
+    return out
+
+
 def _fits(c: Cand, accepted: list[Cand]) -> bool:
     """Does ``c`` neither cross an accepted candidate nor swallow its speaker or cue?"""
     mine = c.tokens()
@@ -185,6 +207,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         cands += noun_frames(v)
         cands += als_fragments(v, {c.quote_index for c in cands} | {
             v.q[i] for c in cands for a, b in c.content for i in range(a, b) if v.q[i] >= 0})
+        cands = _so_source(v, cands)
         if not cands:
             guess = dass_guess(v)
             cands = [guess] if guess is not None else []

@@ -163,7 +163,8 @@ def _so(v: View, i: int) -> Cand | None:
         return None
     k = end
     while k < n and k < end + 8 and v.q[k] < 0 and v.low[k] not in (",", ".", "!", "?", "–", "—", ";") \
-            and (v.cls[k] in ("ADV", "FOCUS", "PREP", "DET") or v.is_adj(k) or v.is_noun(k)):
+            and (v.cls[k] in ("ADV", "FOCUS", "PREP", "DET") or v.is_adj(k) or v.is_noun(k)
+                 or (v.low[k] in ("und", "sowie") and k + 1 < n and v.is_noun(k + 1))):
         k += 1  # "so Obama weiter", "so X im libanesischen Fernsehen"
     if k < n and v.low[k] not in (",", ".", "!", "?", "–", "—", ";") and v.q[k] < 0:
         return None
