@@ -99,3 +99,23 @@ def test_trailing_so_names_the_source_of_an_agentless_frame() -> None:
     quotes = analyse(text)
     assert len(quotes) == 1 and quotes[0].text == "dass die Brücke marode sei"
     assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("Ingenieure")
+
+
+def test_attribution_quotes_only_its_clause() -> None:
+    text = "Die Veranstalter zählten 2.000 Gäste; nach Polizeiangaben waren es zirka 1.000."
+    assert [q.text for q in analyse(text)] == ["waren es zirka 1.000"]
+    text = "Ziel ist der Sturz der Regierung, die ihrer Meinung nach zu Unrecht regiert."
+    quotes = analyse(text)
+    assert [q.text for q in quotes] == ["die zu Unrecht regiert"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "ihrer Meinung"
+
+
+def test_nach_with_a_relative_pronoun_after_a_source_noun() -> None:
+    quotes = analyse("Es gibt Gerüchte, nach denen der Sänger krank sei.")
+    assert [q.text for q in quotes] == ["der Sänger krank sei"]
+    assert analyse("Das Werk brannte im Mai, nach dem es lange stillstand.") == []
+
+
+def test_web_address_is_a_source() -> None:
+    quotes = analyse("Laut tagesschau.de blieben einige Demonstranten auf dem Platz.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "tagesschau.de"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.grammar import View, content_end, np_backward, np_forward, subject_like, trim
 from lagebild.analyse.quotes.lexicon import lexicon
+from lagebild.analyse.quotes.nouns import speech_noun
 
 _STOP_AFTER_REL = frozenset({",", ";", ".", "!", "?"})
 
@@ -26,9 +27,26 @@ def _source_head(v: View, a: int, b: int) -> bool:
     return False
 
 
+_RELATIVE = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
+                       "welches", "welchem", "welchen", "was", "wo", "worauf", "wobei", "woraufhin"})
+
+
 def _rest(v: View, drop: tuple[int, int]) -> list[tuple[int, int]]:
-    """The unit's tokens around ``drop`` (the attribution phrase)."""
-    return [(0, drop[0]), (drop[1], len(v))]
+    """The tokens of the attribution's clause around ``drop`` (the attribution phrase): the
+    stretch between semicolons, or the relative or subordinate clause the phrase stands in
+    ("…, die ihrer Meinung nach zu Unrecht regiert, …")."""
+    lo, hi = 0, len(v)
+    for k in range(drop[0] - 1, -1, -1):
+        if v.q[k] < 0 and v.low[k] == ";":
+            lo = k + 1
+            break
+    hi = next((k for k in range(drop[1], len(v)) if v.q[k] < 0 and v.low[k] == ";"), hi)
+    comma = next((k for k in range(drop[0] - 1, lo - 1, -1) if v.q[k] < 0 and v.low[k] == ","), -1)
+    if comma >= 0 and comma + 1 < drop[0] and (v.low[comma + 1] in _RELATIVE or (
+            v.cls[comma + 1] == "SUB" and v.low[comma + 1] not in ("dass", "daß"))):
+        lo = comma + 1
+        hi = next((k for k in range(drop[1], hi) if v.q[k] < 0 and v.low[k] == ","), hi)
+    return [r for r in ((lo, drop[0]), (drop[1], hi)) if r[0] < r[1]]
 
 
 def attributions(v: View, after_source: bool = False) -> list[Cand]:
@@ -45,6 +63,16 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
         if kind is None and i == 0 and after_source and v.low[0] == "danach":
             kind = "ADV"  # "Der Bericht liegt vor. Danach …" (else "danach" is "afterwards")
         if kind is None:
+            continue
+        if kind == "PRENOUN" and i > 0 and v.is_noun(i - 1) and lexicon().is_source_noun(v.low[i - 1]) \
+                and (i + 1 >= n or not v.is_noun(i + 1)):
+            kind = "POST"  # "ihrer Meinung nach"
+        elif kind == "PRENOUN" and i > 1 and v.low[i - 1] == "," and i + 1 < n \
+                and v.low[i + 1] in ("denen", "dem", "der", "welchem", "welcher", "welchen") \
+                and v.is_noun(i - 2) and (lexicon().is_source_noun(v.low[i - 2]) or speech_noun(v.low[i - 2])):
+            # "Studien, nach denen …": the relative pronoun stands for the source
+            end = _clause_close(v, i + 2)
+            out.append(Cand("attribution", [(i + 2, end)], (i + 1, i + 2), [i]))
             continue
         if kind in ("PRE", "PRENOUN"):
             end = np_forward(v, i + 1, n)
@@ -63,6 +91,8 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
             start = i - 1 if i > 0 and v.low[i - 1] in ("ihm", "ihr", "ihnen") else np_backward(v, i, 0)
             if start >= i:
                 continue
+            if start + 1 < i and v.low[start] in _RELATIVE and (v.cls[start + 1] == "DET" or v.is_adj(start + 1)):
+                start += 1  # "…, die ihrer Meinung nach …": the relative pronoun opens the clause
             out.append(Cand("attribution", _rest(v, (start, i + 1)), (start, i), [i]))
         elif kind == "ADV":
             if i + 1 < n and v.low[i + 1] == ",":
@@ -84,6 +114,11 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _clause_close(v: View, a: int) -> int:
+    """End of a relative clause opening at ``a``: its next comma or the unit's end."""
+    return next((k for k in range(a, len(v)) if v.q[k] < 0 and v.low[k] in (",", ";", ".", "!", "?")), len(v))
 
 
 def unknown_verb_frames(v: View, used: set[int]) -> list[Cand]:

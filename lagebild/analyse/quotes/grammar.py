@@ -140,14 +140,24 @@ def np_core(v: View, i: int, hi: int) -> int:
         if j + 1 < hi and v.low[j] in ("und", "oder", "sowie") and v.is_adj(j + 1):
             j += 1  # "südkoreanische und US-amerikanische Beamte"
     k = j
-    while k < hi and v.is_noun(k):
-        k += 1
+    while k < hi and (v.is_noun(k) or domain_end(v, k, hi) > k):
+        k = max(k + 1, domain_end(v, k, hi))
     if k == j:
         n = v.quote_at(j) if j < hi else -1
         if n < 0:
             return i
         k = v.qtok[n][1]
     return k
+
+
+def domain_end(v: View, i: int, hi: int) -> int:
+    """End of a web address the tokenizer split ("ndr" "." "de"), or ``i``."""
+    if i + 2 < hi + 1 and i + 2 <= len(v) - 1 and v.low[i + 1] == "." and v.q[i] < 0 \
+            and v.toks[i].end == v.toks[i + 1].start and v.toks[i + 1].end == v.toks[i + 2].start \
+            and v.low[i].replace("-", "").isalnum() and v.low[i + 2].isalpha() and 2 <= len(v.low[i + 2]) <= 4 \
+            and v.low[i + 2] == v.toks[i + 2].text:
+        return i + 3
+    return i
 
 
 def _common_head(v: View, k: int) -> bool:

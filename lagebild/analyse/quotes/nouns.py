@@ -22,6 +22,11 @@ def _nouns() -> tuple[str, ...]:
     return tuple(sorted(word_list("speech_nouns.txt"), key=len, reverse=True))
 
 
+def speech_noun(word: str) -> bool:
+    """Does the lower-case ``word`` end in an utterance noun ("Klageschrift", "Vorwurf")?"""
+    return word.endswith(_nouns())
+
+
 def _zu_clause(v: View, a: int, b: int) -> bool:
     w = v.low[b - 1] if b > a else ""
     return b - a >= 2 and not v.cap[b - 1] and w.endswith("en") and ("zu" in (v.low[b - 2],) or "zu" in w[2:-2])
