@@ -119,3 +119,10 @@ def test_nach_with_a_relative_pronoun_after_a_source_noun() -> None:
 def test_web_address_is_a_source() -> None:
     quotes = analyse("Laut tagesschau.de blieben einige Demonstranten auf dem Platz.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "tagesschau.de"
+
+
+def test_more_source_nouns_after_nach() -> None:
+    quotes = analyse("Nach bisherigen Ermittlungen war der Fahrer zu schnell.")
+    assert [q.text for q in quotes] == ["war der Fahrer zu schnell"]
+    quotes = analyse("Dem Vernehmen nach soll der Trainer bleiben.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Dem Vernehmen"
