@@ -126,3 +126,9 @@ def test_more_source_nouns_after_nach() -> None:
     assert [q.text for q in quotes] == ["war der Fahrer zu schnell"]
     quotes = analyse("Dem Vernehmen nach soll der Trainer bleiben.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Dem Vernehmen"
+
+
+def test_agentless_frame_takes_its_source_phrase() -> None:
+    quotes = analyse("Im Bericht der Kommission wurde festgestellt, dass keines der Stadien ausreiche.")
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Bericht der Kommission"

@@ -285,6 +285,8 @@ def verb_frames(v: View) -> list[Cand]:
             claim = _claim_object(v, cand, fin)
             if claim is not None:
                 cand.speaker = claim
+        if cand is not None and cand.speaker is None and cand.content and (passive or sense.lemma == "heißen"):
+            cand.speaker = _source_phrase(v, cand)
         if cand is not None:
             cand.medium = sense.medium
             if cand.speaker is None and out and out[-1].speaker is not None and fin > 0 \
@@ -297,6 +299,25 @@ def verb_frames(v: View) -> list[Cand]:
 @cache
 def _claim_nouns() -> tuple[str, ...]:
     return tuple(sorted(word_list("claim_nouns.txt"), key=len, reverse=True))
+
+
+_SOURCE_PREP = frozenset({"in", "im", "aus", "laut", "nach", "bei", "gemäß"})
+
+
+def _source_phrase(v: View, cand: Cand) -> tuple[int, int] | None:
+    """"Im Bericht der Kommission wurde festgestellt, dass …", "hieß es aus Regierungskreisen":
+    an agentless frame's source named in a prepositional phrase outside its content."""
+    inside = cand.tokens()
+    lex = lexicon()
+    for k in range(len(v) - 1):
+        if v.low[k] not in _SOURCE_PREP or v.q[k] >= 0 or k in inside:
+            continue
+        e = np_forward(v, k + 1, len(v))
+        if e <= k + 1 or any(x in inside for x in range(k + 1, e)):
+            continue
+        if any(v.is_noun(x) and lex.is_source_noun(v.low[x]) for x in range(k + 1, e)):
+            return k + 1, e
+    return None
 
 
 def _claim_object(v: View, cand: Cand, fin: int) -> tuple[int, int] | None:
