@@ -132,3 +132,12 @@ def test_agentless_frame_takes_its_source_phrase() -> None:
     quotes = analyse("Im Bericht der Kommission wurde festgestellt, dass keines der Stadien ausreiche.")
     assert quotes and quotes[0].speaker is not None
     assert quotes[0].speaker.text == "Bericht der Kommission"
+
+
+def test_quotation_joined_by_und_goes_on_quoting_the_speaker() -> None:
+    text = ("Die Sprecherin fügte hinzu: „Jeder Transfer wäre ein Verstoß“, und die Stadt "
+            "„wird nicht zögern, die Halle zu schließen“.")
+    quotes = analyse(text)
+    assert len(quotes) == 2
+    assert quotes[1].text == "„wird nicht zögern, die Halle zu schließen“"
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "Die Sprecherin"

@@ -18,7 +18,7 @@ from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
 from lagebild.analyse.quotes.attrib import als_fragments, attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
-from lagebild.analyse.quotes.clauses import clause_subject
+from lagebild.analyse.quotes.clauses import clause_subject, verb_like
 from lagebild.analyse.quotes.context import (
     dash_quote,
     free_indirect,
@@ -134,6 +134,26 @@ def _so_source(v: View, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def _joined_quotations(v: View, accepted: list[Cand], used: set[int]) -> list[Cand]:
+    """„A“, und die USA „werden nicht zögern …“: a further quotation joined by "und" to a
+    quote with a speaker goes on quoting that speaker."""
+    out: list[Cand] = []
+    for qn, (a, b) in enumerate(v.qtok):
+        if qn in used or b - a < 4:
+            continue
+        before = [c for c in accepted if c.speaker is not None and c.content and c.content[-1][1] <= a
+                  and c.cue and max(c.cue) < a and c.speaker[1] <= a]
+        if not before:
+            continue
+        c = max(before, key=lambda c: c.content[-1][1])
+        gap = range(c.content[-1][1], a)
+        if not any(v.low[k] in ("und", "sowie") for k in gap) or len(gap) > 6 \
+                or any(verb_like(v, k) for k in gap):
+            continue
+        out.append(Cand("fragment", [(a, b)], c.speaker, list(c.cue), quote_index=qn))
+    return out
+
+
 def _fits(c: Cand, accepted: list[Cand]) -> bool:
     """Does ``c`` neither cross an accepted candidate nor swallow its speaker or cue?"""
     mine = c.tokens()
@@ -215,6 +235,7 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         used = {c.quote_index for c in accepted}
         for c in accepted:
             used |= {v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}
+        accepted += _joined_quotations(v, accepted, used)
         if not accepted:
             accepted = standalone(v, used)
             dash = dash_quote(v) if not accepted else None
