@@ -14,15 +14,20 @@ from lagebild.analyse.de import table, word_set
 from lagebild.analyse.pipeline import component
 from lagebild.model import Analysis, Token
 
-_WORD = r"[^\W\d_](?:[\w'’]|(?<=\w)[-‐‑](?=\w)|\.(?=[^\W\d_]\.))*"
-_TOKEN_RE = re.compile(
-    r"https?://\S+[^\s.,;:!?)\]»“”\"']"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|\d+(?:[.,:]\d+)*(?:[-‐‑][^\W\d_]+)*"  # 4,8  10.000  12:30  2000-Dollar
+# A word: letters, digits and apostrophes, joined by inner hyphens (Jong-un) and by dots
+# between single letters (z.B); written as runs so the regex engine does not loop per letter.
+_WORD = r"[^\W\d_][\w'’]*(?:(?:(?<=\w)[-‐‑](?=\w)|\.(?=[^\W\d_]\.))[\w'’]*)*"
+_CORE = (
+    r"\d+(?:[.,:]\d+)*(?:[-‐‑][^\W\d_]+)*"  # 4,8  10.000  12:30  2000-Dollar
     rf"|{_WORD}(?:[-‐‑](?=\s+(?:und|oder|bis|sowie)\b))?"  # Atom- und Raketenprogramme
     r"|\.\.\.|…"
     r"|\S"
 )
+_URL = r"https?://\S+[^\s.,;:!?)\]»“”\"']"
+_EMAIL = r"[\w.+-]+@[\w-]+\.[\w.]+"
+_TOKEN_RE = re.compile(f"{_URL}|{_EMAIL}|{_CORE}")
+#: the same without URLs and e-mail addresses, for the many texts that hold neither ("@", "://")
+_PLAIN_RE = re.compile(_CORE)
 
 CLOSERS = frozenset("“”\"»«‘’')]")
 ENDERS = frozenset(".!?…")
@@ -46,16 +51,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     out: list[Token] = []
     abbr = _abbreviations()
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        s, e = m.span()
-        tok = m.group()
-        if out and tok == "." and out[-1].end == s:
-            prev = out[-1]
-            if prev.text in abbr or (len(prev.text) == 1 and prev.text.isupper()) or \
-                    ("." in prev.text and prev.text[0].isalpha()):
-                out[-1] = Token(prev.text + ".", prev.start, e)
+    stop = len(text) if end is None else end
+    piece = text[start:stop] if start or end is not None else text
+    rx = _TOKEN_RE if "@" in piece or "://" in piece else _PLAIN_RE
+    # Only white space lies between tokens ("\\S" takes any other character), so each token
+    # starts at its first occurrence after the previous one: str.find gives the offsets
+    # without building a match object per token.
+    find = text.find
+    pos = start
+    prev: Token | None = None
+    for tok in rx.findall(text, start, stop):
+        s = find(tok, pos)
+        pos = s + len(tok)
+        if prev is not None and tok == "." and prev.end == s:
+            pt = prev.text
+            if pt in abbr or (len(pt) == 1 and pt.isupper()) or ("." in pt and pt[0].isalpha()):
+                prev = out[-1] = Token(pt + ".", prev.start, pos)
                 continue
-        out.append(Token(tok, s, e))
+        prev = Token(tok, s, pos)
+        out.append(prev)
     return out
 
 
@@ -82,14 +96,21 @@ def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
 
 
 def _lines(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Tokens grouped by the line they are on."""
+    """Tokens grouped by the line they are on (tokens never contain a line break, so the
+    next break after a token either precedes the following token or lies beyond it)."""
     lines: list[list[Token]] = []
-    prev_end = -1
+    line: list[Token] = []
+    find = text.find
+    nl = find("\n")
     for tok in tokens:
-        if not lines or "\n" in text[prev_end:tok.start]:
-            lines.append([])
-        lines[-1].append(tok)
-        prev_end = tok.end
+        if nl != -1 and nl < tok.start:
+            if line:
+                lines.append(line)
+                line = []
+            nl = find("\n", tok.end)
+        line.append(tok)
+    if line:
+        lines.append(line)
     return lines
 
 

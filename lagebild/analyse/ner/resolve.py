@@ -203,23 +203,36 @@ def _adjectives(tokens: Sequence[Token], taken: list[bool], starts: set[int]) ->
     South Korea); parts of compounds too ("russisch-nordkoreanische")."""
     out = []
     for i, tok in enumerate(tokens):
+        if taken[i]:
+            continue
         w = tok.text
-        if taken[i] or not w[:1].isalpha() or not (w[:1].islower() or i in starts):
+        hits = _adjective_hits(w)
+        if not hits or not (w[:1].islower() or i in starts):
             continue
-        if "-" not in w:
-            country = adjective_country(w)
-            if country:
-                out.append(_M(i, i + 1, "GPE", country, adjective=True))
-                taken[i] = True
-            continue
-        pos = tok.start
-        for part in w.split("-"):
-            country = adjective_country(part) if len(part) > 3 else ""
-            if country:
-                out.append(_M(i, i + 1, "GPE", country, chars=(pos, pos + len(part)), adjective=True))
-                taken[i] = True
-            pos += len(part) + 1
+        for country, offset, length in hits:
+            chars = None if offset < 0 else (tok.start + offset, tok.start + offset + length)
+            out.append(_M(i, i + 1, "GPE", country, chars=chars, adjective=True))
+        taken[i] = True
     return out
+
+
+@cache
+def _adjective_hits(word: str) -> tuple[tuple[str, int, int], ...]:
+    """(country, offset, length) of the nationality adjectives in one word: the whole word
+    (offset -1), or the parts of a hyphenated compound. Cached: most words have none."""
+    if not word[:1].isalpha():
+        return ()
+    if "-" not in word:
+        country = adjective_country(word)
+        return ((country, -1, 0),) if country else ()
+    out = []
+    pos = 0
+    for part in word.split("-"):
+        country = adjective_country(part) if len(part) > 3 else ""
+        if country:
+            out.append((country, pos, len(part)))
+        pos += len(part) + 1
+    return tuple(out)
 
 
 def _surface(words: Sequence[str], m: _M) -> str:
