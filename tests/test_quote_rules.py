@@ -141,3 +141,10 @@ def test_quotation_joined_by_und_goes_on_quoting_the_speaker() -> None:
     assert len(quotes) == 2
     assert quotes[1].text == "„wird nicht zögern, die Halle zu schließen“"
     assert quotes[1].speaker is not None and quotes[1].speaker.text == "Die Sprecherin"
+
+
+def test_relative_pronoun_speaker_is_resolved_to_its_antecedent() -> None:
+    text = "Er traf die Anwältin Eva Roth, die angab, dass ihre Mandantin Angst hatte."
+    quotes = analyse(text, (_mention(text, "Eva Roth", "PER", "per:roth"),))
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "die" and quotes[0].speaker.name == "Eva Roth"

@@ -259,6 +259,9 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if not c.content:
                 continue
             speaker = resolver.role(*v.span(*c.speaker)) if c.speaker else None
+            if speaker is not None and c.antecedent is not None:
+                who = resolver.role(*v.span(*c.antecedent))
+                speaker = replace(speaker, name=who.name, entity=who.entity)
             if speaker is None and c.how == "standalone" and n > 0 and len(units[n - 1].view) \
                     and units[n - 1].view.low[-1] == ":":
                 # "Im Kongress warb Obama mit den Worten:" + the quotation as the next sentence

@@ -22,6 +22,7 @@ class Cand:
     kind: str = ""  # direct | indirect | mixed; "" until decided from the content
     nested: bool = False
     quote_index: int = -1  # the quotation this candidate quotes directly, if any
+    antecedent: tuple[int, int] | None = None  # what a relative-pronoun speaker stands for
 
     def tokens(self) -> set[int]:
         return {i for a, b in self.content for i in range(a, b)}

@@ -376,11 +376,12 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if back and k > hard and v.low[k - 1] == ",":
             k -= 1
         start = np_backward(v, k, hard)
-        speaker = (start, k) if start < k else None
+        antecedent = (start, k) if start < k else None
         found = _content_after(v, after, sense)
         if found is None or found[0] == "reported":
             return None
-        return Cand(found[0], found[1], speaker, cue, quote_index=found[2])
+        # the relative pronoun is the speaker as written; its antecedent says who it is
+        return Cand(found[0], found[1], (seg, seg + 1), cue, quote_index=found[2], antecedent=antecedent)
     als_phrase = v.low[seg] == "als" and seg + 1 < fin and np_forward(v, seg + 1, fin) == fin if seg < fin else False
     if seg < fin and (v.cls[seg] == "SUB" or (v.low[seg] == "während" and seg > hard)) \
             and v.low[seg] not in ("dass", "daß", "ob") and not als_phrase:  # ("Als Grund nannte X …")
