@@ -93,9 +93,13 @@ class KB:
     #: bare institution nouns as written -> the office they name (institutions.tsv)
     institution_nouns: dict[str, Institution] = field(default_factory=dict)
     max_tokens: int = 1
+    #: role@country -> (holder, tenure) in KB order: ``holder`` looks at these only
+    by_role: dict[str, list[tuple[KBEntry, Tenure]]] = field(default_factory=dict)
 
     def add(self, entry: KBEntry) -> None:
         self.entries[entry.id] = entry
+        for tenure in entry.tenures:
+            self.by_role.setdefault(tenure.role, []).append((entry, tenure))
         weak = {a[:-1] for a in entry.aliases if a.endswith("?")}
         for alias in dict.fromkeys([entry.name, *entry.aliases]):
             if alias.endswith("?"):
@@ -115,17 +119,14 @@ class KB:
     def holder(self, role: str, date: str | None) -> KBEntry | None:
         """The person holding ``role`` (``role@country``) on ``date`` (latest holder if no date)."""
         best: tuple[str, KBEntry] | None = None
-        for entry in self.entries.values():
-            for tenure in entry.tenures:
-                if tenure.role != role:
-                    continue
-                if date:
-                    if tenure.covers(date):
-                        return entry
-                elif not tenure.end:
+        for entry, tenure in self.by_role.get(role, ()):
+            if date:
+                if tenure.covers(date):
                     return entry
-                elif best is None or tenure.end > best[0]:
-                    best = (tenure.end, entry)
+            elif not tenure.end:
+                return entry
+            elif best is None or tenure.end > best[0]:
+                best = (tenure.end, entry)
         return None if date else (best[1] if best else None)
 
 

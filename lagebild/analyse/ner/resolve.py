@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,12 +45,13 @@ class _M:
 
 
 def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[range]:
+    """Token ranges of the sentence spans (a sentence ends before the first token at or
+    after its end offset), plus a last range for tokens after the last span."""
     out: list[range] = []
+    starts = [t.start for t in tokens]
     i, n = 0, len(tokens)
     for _, end in spans:
-        j = i
-        while j < n and tokens[j].start < end:
-            j += 1
+        j = max(i, bisect_left(starts, end))
         if j > i:
             out.append(range(i, j))
         i = j
@@ -115,7 +117,7 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
     date = (published or "")[:10] or None
     sents = _sentences(tokens, sentence_spans)
     words = [t.text for t in tokens]
-    found: list[list[Found]] = recognise([[words[k] for k in r] for r in sents], models)
+    found: list[list[Found]] = recognise([words[r.start:r.stop] for r in sents], models)
     ms: list[_M] = []
     for r, fs in zip(sents, found, strict=True):
         ms.extend(_M(r.start + f.start, r.start + f.end, f.label, f.kb_id) for f in fs)
@@ -128,7 +130,7 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
     for m in ms:
         taken[m.start:m.end] = [True] * (m.end - m.start)
     for r in sents:
-        for s, e, role in _role_mentions([words[k] for k in r], taken[r.start:r.stop], kb):
+        for s, e, role in _role_mentions(words[r.start:r.stop], taken[r.start:r.stop], kb):
             holder = kb.holder(role, date)
             if holder is not None:
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
@@ -177,12 +179,17 @@ def _genitive_heads(ms: list[_M], words: Sequence[str], kb: KB) -> None:
 
 
 @cache
-def _person_aliases() -> tuple[tuple[str, str], ...]:
-    """(folded multi-word alias, person id) of every KB person, longest first."""
+def _person_aliases() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(folded multi-word alias of 8+ letters, person id) of every KB person, longest first,
+    by the alias's first 8 letters: a name can only start with the aliases of its bucket."""
     kb = load_kb()
     out = {(fold(a), e.id) for e in kb.entries.values() if e.type == "PER"
            for a in (e.name, *e.aliases) if " " in a.strip("?") and not a.endswith("?")}
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+    buckets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for alias, eid in sorted(out, key=lambda x: (-len(x[0]), x)):
+        if len(alias) >= 8:
+            buckets[alias[:8]].append((alias, eid))
+    return {k: tuple(v) for k, v in buckets.items()}
 
 
 def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
@@ -192,8 +199,8 @@ def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
         if m.label != "PER" or m.kb_id or m.end - m.start < 2:
             continue
         key = fold("".join(words[m.start:m.end]))
-        for alias, eid in _person_aliases():
-            if len(alias) >= 8 and key.startswith(alias):
+        for alias, eid in _person_aliases().get(key[:8], ()):
+            if key.startswith(alias):
                 m.kb_id = eid
                 break
 
