@@ -148,3 +148,15 @@ def test_relative_pronoun_speaker_is_resolved_to_its_antecedent() -> None:
     quotes = analyse(text, (_mention(text, "Eva Roth", "PER", "per:roth"),))
     assert quotes and quotes[0].speaker is not None
     assert quotes[0].speaker.text == "die" and quotes[0].speaker.name == "Eva Roth"
+
+
+def test_attributive_participle_is_no_speech_verb() -> None:
+    assert analyse("Neben den bereits erwähnten Politikern reisten auch Unternehmer an.") == []
+    quotes = analyse("Der Zoo bekommt einen Elefanten. Dies teilte der Direktor mit.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Direktor"
+
+
+def test_confirming_a_thing_is_no_reported_speech() -> None:
+    assert analyse("Der Arzt bestätigte die Diagnose.") == []
+    quotes = analyse("Der Arzt bestätigte, dass die Diagnose stimme.")
+    assert [q.text for q in quotes] == ["dass die Diagnose stimme"]

@@ -257,6 +257,21 @@ def _takes_toll(v: View) -> bool:
                for k in range(len(v)))
 
 
+def _attributive(v: View, i: int) -> bool:
+    """"den bereits erwähnten Politikern", "die geforderten Änderungen": a participle inflected
+    as an adjective inside a noun phrase (a determiner before it, a noun after it)."""
+    if i + 1 >= len(v) or not v.is_noun(i + 1):
+        return False
+    w = v.low[i]
+    stems = [w[:-len(e)] for e in ("en", "em", "er", "es", "e") if w.endswith(e)]
+    if not any(kind == PART for stem in stems for _, kind in lexicon().senses(stem)):
+        return False  # "Dies teilte Stüken mit": a finite verb, not a participle
+    k = i - 1
+    while k >= 0 and (v.cls[k] in ("ADV", "FOCUS") or v.is_adj(k)) and v.q[k] < 0:
+        k -= 1
+    return k >= 0 and v.cls[k] == "DET" and v.q[k] < 0
+
+
 def _aside(v: View, i: int) -> bool:
     """A verb closing a short parenthesis, "(Wikinews berichtete)", "(wie berichtet)": a note
     on the text itself, not a report."""
@@ -272,7 +287,7 @@ def verb_frames(v: View) -> list[Cand]:
     for i in v.hits:
         if v.q[i] >= 0 or v.cls[i] == "P" or not lexicon().senses(v.low[i]):
             continue
-        if _aside(v, i):
+        if _aside(v, i) or _attributive(v, i):
             continue
         group = _verb_group(v, i)
         if group is None:
