@@ -18,6 +18,7 @@ so an ambiguous "Regierung" never becomes the wrong government.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -217,17 +218,15 @@ def resolve_institutions(words: Sequence[str], sentences: Sequence[range], spans
     name without KB id that is itself the noun (the tagger's "Außenministerium")."""
     kb = load_kb()
     nouns = kb.institution_nouns
-    cands = [i for i, w in enumerate(words) if (w in nouns or ("-" in w and w.rpartition("-")[2] in nouns))]
-    if not cands:
+    hits = {w for w in set(words) if w in nouns or ("-" in w and w.rpartition("-")[2] in nouns)}
+    if not hits:
         return []
+    cands = [i for i, w in enumerate(words) if w in hits]
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
     bare = {s.start for s in spans if s.end == s.start + 1 and not s.kb_id}
     ctx: _Context | None = None
-    sent_of = {}
-    for k, r in enumerate(sentences):
-        for i in r:
-            sent_of[i] = k
+    firsts = [r.start for r in sentences]
     out = []
     for i in cands:
         w = words[i]
@@ -249,7 +248,7 @@ def resolve_institutions(words: Sequence[str], sentences: Sequence[range], spans
             country, conf = _apposition(i, words, spans, by_start, kb), APPOSITION
         if not country:
             ctx = ctx or _Context(words, spans, kb)
-            k = sent_of.get(i, 0)
+            k = max(0, bisect_right(firsts, i) - 1)
             country, conf = _from_context(sentences[k], sentences[k - 1] if k > 0 else None, ctx)
         target = _target(kb, inst, country, date) if country else ""
         if target:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -349,7 +349,10 @@ def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
         if key in kb.entries:
             named[key] = (key, kb.entries[key].name, True)
             continue
-        forms = Counter(text[tokens[m.start].start:tokens[m.end - 1].end] for m in group)
+        forms: dict[str, int] = {}  # a plain dict: Counter's constructor is slow for a few items
+        for m in group:
+            f = text[tokens[m.start].start:tokens[m.end - 1].end]
+            forms[f] = forms.get(f, 0) + 1
         name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
         if name.endswith("s") and name[:-1] in forms:
             name = name[:-1]
