@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
+from typing import Any
 
 from lagebild.analyse.de import table, word_list, word_set
 from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
@@ -116,21 +117,22 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _value(m: re.Match[str]) -> float | None:
+def _value(g: dict[str, Any]) -> float | None:
+    """The number a match stands for (``g``: its groups)."""
     scales = _scales()
     base: float | None
-    if m.group("half"):
+    if g["half"]:
         return 0.5
-    if m.group("frac"):
-        n = m.group("fn")
+    if g["frac"]:
+        n = g["fn"]
         base = float(n) if n.isdigit() else parse_word(n)
-        return None if base is None else base * scales[m.group("frac")][1]
-    if m.group("vague"):
-        key = next((k for k in scales if k.lower() == m.group("vague").lower()), None)
+        return None if base is None else base * scales[g["frac"]][1]
+    if g["vague"]:
+        key = next((k for k in scales if k.lower() == g["vague"].lower()), None)
         base = scales[key][1] if key else None
-        vs = m.group("vscale")
+        vs = g["vscale"]
         return None if base is None else base * (scales[vs][1] if vs else 1.0)
-    num = m.group("num")
+    num = g["num"]
     if num[:1].isdigit():
         # "4.8 Millionen" (an English decimal point) or German notation
         base = float(num) if re.fullmatch(r"\d+\.\d{1,2}", num) else parse_digits(re.sub(r"\s", "", num))
@@ -138,7 +140,7 @@ def _value(m: re.Match[str]) -> float | None:
         base = parse_word(num)
     if base is None:
         return None
-    sc = m.group("scale")
+    sc = g["scale"]
     return base * (scales[sc][1] if sc else 1.0)
 
 
@@ -193,40 +195,41 @@ def find_figures(text: str, timexes: Iterable[Timex] = ()) -> list[Figure]:
 def _add(m: re.Match[str], text: str, spans: list[tuple[int, int]], starts: list[int],
          found: list[tuple[Figure, float]], weak_at: set[int]) -> None:
     """Check one match and append its figure (with its scale) to ``found``."""
-    core = next(g for g in ("fn", "half", "vague", "num") if m.group(g))
+    g = m.groupdict()  # one call instead of dozens of m.group()
+    core = next(k for k in ("fn", "half", "vague", "num") if g[k])
     start = m.start(core)
     end_num = m.end(core)
     i = bisect.bisect_right(starts, start) - 1
     if (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end_num):
         return
     unit = ""
-    end = m.end("scale") if m.group("scale") else m.end("vscale") if m.group("vscale") else m.end(core)
-    if m.group("frac"):
+    end = m.end("scale") if g["scale"] else m.end("vscale") if g["vscale"] else m.end(core)
+    if g["frac"]:
         end = m.end("frac")
-    if m.group("pct"):
-        unit, end = "Prozent" if m.group("pct") == "%" else m.group("pct"), m.end("pct")
-    elif m.group("sym"):
-        unit, end = _units()[m.group("sym")], m.end("sym")
-    elif m.group("unit") and m.group("unit").lower() not in _function_words():
-        unit, end = _units().get(m.group("unit"), m.group("unit")), m.end("unit")
-    elif m.group("gen") and (m.group("frac") or m.group("half")):
-        unit, end = m.group("gen"), m.end("gen")
-    num = m.group("num")
+    if g["pct"]:
+        unit, end = "Prozent" if g["pct"] == "%" else g["pct"], m.end("pct")
+    elif g["sym"]:
+        unit, end = _units()[g["sym"]], m.end("sym")
+    elif g["unit"] and g["unit"].lower() not in _function_words():
+        unit, end = _units().get(g["unit"], g["unit"]), m.end("unit")
+    elif g["gen"] and (g["frac"] or g["half"]):
+        unit, end = g["gen"], m.end("gen")
+    num = g["num"]
     weak = False
     if num and not num[:1].isdigit():
         low = num.lower()
-        if low.startswith("ein") and low not in ("einhundert", "eintausend") and not m.group("scale"):
+        if low.startswith("ein") and low not in ("einhundert", "eintausend") and not g["scale"]:
             return  # "ein", "eine": articles
-        weak = not (unit or m.group("scale"))  # "die zwei": kept only as the start of a range
-    if _is_label_or_ordinal(m, text, start, end_num, bool(unit or m.group("scale"))):
+        weak = not (unit or g["scale"])  # "die zwei": kept only as the start of a range
+    if _is_label_or_ordinal(m, text, start, end_num, bool(unit or g["scale"])):
         return
-    value = _value(m)
+    value = _value(g)
     if value is None:
         return
-    qualifier = " ".join((m.group("q") or "").lower().split())
-    if m.group("vague") and not qualifier:
+    qualifier = " ".join((g["q"] or "").lower().split())
+    if g["vague"] and not qualifier:
         qualifier = "mehrere"
-    sc = m.group("scale") or m.group("vscale")
+    sc = g["scale"] or g["vscale"]
     found.append((Figure(text[start:end], start, end, value, unit, qualifier),
                   _scales()[sc][1] if sc else 1.0))
     if weak:
