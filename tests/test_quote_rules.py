@@ -160,3 +160,12 @@ def test_confirming_a_thing_is_no_reported_speech() -> None:
     assert analyse("Der Arzt bestätigte die Diagnose.") == []
     quotes = analyse("Der Arzt bestätigte, dass die Diagnose stimme.")
     assert [q.text for q in quotes] == ["dass die Diagnose stimme"]
+
+
+def test_attribution_in_a_second_clause_quotes_that_clause() -> None:
+    text = "Die Mutter soll einiges gesehen haben, diese Taten seien aber laut der Anklägerin verjährt."
+    assert [q.text for q in analyse(text)] == ["diese Taten seien aber verjährt"]
+    text = "Der Mann soll die Tür geöffnet haben und laut Zeugen auch versucht haben, zu fliehen."
+    assert [q.text for q in analyse(text)] == ["auch versucht haben, zu fliehen"]
+    text = "Die Stöße waren Berichten der Sender ARD und BBC zufolge bis Köln zu spüren."
+    assert [q.text for q in analyse(text)] == ["Die Stöße waren bis Köln zu spüren"]

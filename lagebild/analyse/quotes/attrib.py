@@ -8,6 +8,7 @@ dashes that set it off) cut out: "Bisher liegen laut Airbus Bestellungen vor" qu
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.clauses import verb_like
 from lagebild.analyse.quotes.grammar import View, content_end, np_backward, np_forward, subject_like, trim
 from lagebild.analyse.quotes.lexicon import lexicon
 from lagebild.analyse.quotes.nouns import speech_noun
@@ -31,7 +32,7 @@ _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "des
                        "welches", "welchem", "welchen", "was", "wo", "worauf", "wobei", "woraufhin"})
 
 
-def _rest(v: View, drop: tuple[int, int]) -> list[tuple[int, int]]:
+def _rest(v: View, drop: tuple[int, int], pre: bool = False) -> list[tuple[int, int]]:
     """The tokens of the attribution's clause around ``drop`` (the attribution phrase): the
     stretch between semicolons, or the relative or subordinate clause the phrase stands in
     ("…, die ihrer Meinung nach zu Unrecht regiert, …")."""
@@ -46,6 +47,15 @@ def _rest(v: View, drop: tuple[int, int]) -> list[tuple[int, int]]:
             v.cls[comma + 1] == "SUB" and v.low[comma + 1] not in ("dass", "daß"))):
         lo = comma + 1
         hi = next((k for k in range(drop[1], hi) if v.q[k] < 0 and v.low[k] == ","), hi)
+    elif comma >= 0 and comma + 1 < drop[0] and v.cls[comma + 1] not in ("CONJ", "AUX") \
+            and not verb_like(v, comma + 1) and any(verb_like(v, k) for k in range(lo, comma)) \
+            and any(verb_like(v, k) for k in range(comma + 1, hi) if not drop[0] <= k < drop[1]):
+        lo = comma + 1  # "X soll es gesehen haben, diese Taten seien laut Y verjährt": its own clause
+    k = drop[0] - 1
+    while k > lo and v.cls[k] in ("ADV", "FOCUS"):
+        k -= 1
+    if pre and k >= lo and v.low[k] in ("und", "sowie", "oder") and any(verb_like(v, x) for x in range(lo, k)):
+        lo = drop[1]  # "… berührt haben und laut Berichten versucht haben": the second conjunct
     return [r for r in ((lo, drop[0]), (drop[1], hi)) if r[0] < r[1]]
 
 
@@ -86,7 +96,7 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
                 close = next((k for k in range(end + 2, n) if v.low[k] == "," and v.q[k] < 0), -1)
                 if close > 0:
                     drop_end = close + 1  # "nach Einschätzung eines Experten, der … wurde, …"
-            out.append(Cand("attribution", _rest(v, (i, drop_end)), speaker, [i]))
+            out.append(Cand("attribution", _rest(v, (i, drop_end), pre=True), speaker, [i]))
         elif kind == "POST":
             start = i - 1 if i > 0 and v.low[i - 1] in ("ihm", "ihr", "ihnen") else np_backward(v, i, 0)
             if start >= i:
