@@ -224,6 +224,9 @@ def np_backward(v: View, j: int, lo: int) -> int:
         if v.is_noun(t) or v.is_adj(t) or v.cls[t] == "DET" or v.low[t] in ("von", "vom", "(", ")"):
             k = t
             continue
+        if v.low[t] in ("und", "sowie") and k < j and v.is_noun(k) and t > lo and v.is_noun(t - 1):
+            k = t  # "der Sender ARD und BBC" zufolge
+            continue
         break
     while k < j and (v.low[k] in ("von", "vom", ")") or v.cls[k] == "P"):
         k += 1
