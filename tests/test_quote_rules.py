@@ -169,3 +169,13 @@ def test_attribution_in_a_second_clause_quotes_that_clause() -> None:
     assert [q.text for q in analyse(text)] == ["auch versucht haben, zu fliehen"]
     text = "Die Stöße waren Berichten der Sender ARD und BBC zufolge bis Köln zu spüren."
     assert [q.text for q in analyse(text)] == ["Die Stöße waren bis Köln zu spüren"]
+
+
+def test_age_noun_is_a_speaker() -> None:
+    quotes = analyse("Der 81-jährige sagte, dass die Maus sofort tot gewesen sei.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Der 81-jährige"
+
+
+def test_heisst_es_aus_names_the_source() -> None:
+    quotes = analyse("Aus Regierungskreisen hieß es, dass die Reform verschoben werde.")
+    assert quotes and quotes[0].speaker is not None and "Regierungskreisen" in quotes[0].speaker.text

@@ -301,7 +301,7 @@ def verb_frames(v: View) -> list[Cand]:
             if claim is not None:
                 cand.speaker = claim
         if cand is not None and cand.speaker is None and cand.content and (passive or sense.lemma == "heißen"):
-            cand.speaker = _source_phrase(v, cand)
+            cand.speaker = _source_phrase(v, cand, sense.lemma == "heißen")
         if cand is not None:
             cand.medium = sense.medium
             if cand.speaker is None and out and out[-1].speaker is not None and fin > 0 \
@@ -319,7 +319,7 @@ def _claim_nouns() -> tuple[str, ...]:
 _SOURCE_PREP = frozenset({"in", "im", "aus", "laut", "nach", "bei", "gemäß"})
 
 
-def _source_phrase(v: View, cand: Cand) -> tuple[int, int] | None:
+def _source_phrase(v: View, cand: Cand, heissen: bool) -> tuple[int, int] | None:
     """"Im Bericht der Kommission wurde festgestellt, dass …", "hieß es aus Regierungskreisen":
     an agentless frame's source named in a prepositional phrase outside its content."""
     inside = cand.tokens()
@@ -332,6 +332,8 @@ def _source_phrase(v: View, cand: Cand) -> tuple[int, int] | None:
             continue
         if any(v.is_noun(x) and lex.is_source_noun(v.low[x]) for x in range(k + 1, e)):
             return k + 1, e
+        if heissen and v.low[k] in ("aus", "bei"):
+            return k + 1, e  # "hieß es aus Paris", "heißt es bei der Agentur"
     return None
 
 

@@ -17,6 +17,7 @@ from lagebild.model import Token
 _ADJ_END = ("e", "en", "em", "er", "es")
 _ADVERB_ENDINGS = ("lich", "lang", "weise", "mals", "ell", "ig", "isch", "bar", "sam", "haft", "wärts",
                    "dings", "falls", "ens", "erseits")
+_AGED = re.compile(r"\d+-[jJ]ährigen?$|\d+-[jJ]ähriger$")
 _ORDINAL = re.compile(r"\d+\.?$|\d+[-‐‑]\w+$")
 PUNCT = frozenset(".,;:!?()[]–—-\"'„“”»«‚‘’…/")
 SPEAKER_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
@@ -70,7 +71,9 @@ class View:
             return False
         if self.cap[i]:
             return True
-        w = self.toks[i].text  # "al-Dschasira", "el-Baradei", "bildblog.de"
+        w = self.toks[i].text  # "al-Dschasira", "el-Baradei", "bildblog.de", "der 81-jährige"
+        if _AGED.match(w) and i > 0 and self.cls[i - 1] == "DET":
+            return True
         return ("-" in w and w.rsplit("-", 1)[1][:1].isupper()) or ("." in w[1:-1] and w.replace(".", "").isalnum())
 
     def is_adj(self, i: int) -> bool:
