@@ -179,3 +179,10 @@ def test_age_noun_is_a_speaker() -> None:
 def test_heisst_es_aus_names_the_source() -> None:
     quotes = analyse("Aus Regierungskreisen hieß es, dass die Reform verschoben werde.")
     assert quotes and quotes[0].speaker is not None and "Regierungskreisen" in quotes[0].speaker.text
+
+
+def test_indicative_continuation_after_a_speech_verb_is_no_content() -> None:
+    text = "Der Pilot meldete einen Defekt, so dass ein Großalarm ausgelöst wurde."
+    assert all("Großalarm" not in q.text for q in analyse(text))
+    quotes = analyse("Der Sprecher sagte, vermutlich seien zwei Täter beteiligt.")
+    assert [q.text for q in quotes] == ["vermutlich seien zwei Täter beteiligt"]

@@ -41,6 +41,7 @@ from lagebild.analyse.quotes.grammar import (
     trim,
 )
 from lagebild.analyse.quotes.lexicon import FIN, FINJ, INF, PART, Sense, lexicon
+from lagebild.analyse.quotes.morph import mood
 
 _CLAUSE_END = frozenset({",", ":", ";", ".", "!", "?", "–", "—"})
 _PASSIVE_AUX = frozenset({"wurde", "wurden", "wird", "werden", "worden", "werde", "würde"})
@@ -52,6 +53,24 @@ _RELATIVE_ANY = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", 
 _ADVERB_SUB = frozenset({"damit", "da", "seitdem", "während"})
 _NOT_CONTENT_SUB = frozenset({"weil", "nachdem", "als", "wenn", "bevor", "obwohl", "während", "um",
                               "da", "seit", "seitdem", "indem", "damit"})
+
+
+def _main_clause_goes_on(v: View, a: int, b: int) -> bool:
+    """"…, meldete der Pilot, so dass …", "…, bemerkte er, zurückkehren konnte er nicht": what
+    follows the comma opens with an adverb, an auxiliary or another lower-case word, has no
+    quotation, no zu-infinitive and no Konjunktiv, so it goes on telling, not reporting."""
+    w = v.low[a]
+    if v.q[a] >= 0 or v.cap[a] or v.cls[a] in ("DET", "PRON") or any(ch.isdigit() for ch in w):
+        return False
+    if v.cls[a] not in ("", "ADV", "AUX", "FOCUS"):
+        return False
+    if any(v.q[k] >= 0 for k in range(a, b)) or zu_infinitive(v, a, _first_comma(v, a, b)):
+        return False
+    return not mood([v.low[k] for k in range(a, b)], [v.cap[k] for k in range(a, b)])
+
+
+def _first_comma(v: View, a: int, b: int) -> int:
+    return next((k for k in range(a, b) if v.low[k] == "," and v.q[k] < 0), b)
 
 
 def _clause_end(v: View, i: int) -> int:
@@ -229,6 +248,8 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
                     or (nw in _RELATIVE_ANY and nxt + 1 < n and not noun_follows(v, nxt + 1)) \
                     or v.cls[nxt] == "CONJ":
                 break  # no content here (a relative clause on the object, "weil …", "und …")
+            if _main_clause_goes_on(v, nxt, end):
+                break
             return "frame", [(nxt, end)], -1
         if w in (";", ".", "!", "?") and v.q[k] < 0:
             break
