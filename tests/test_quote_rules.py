@@ -186,3 +186,10 @@ def test_indicative_continuation_after_a_speech_verb_is_no_content() -> None:
     assert all("Großalarm" not in q.text for q in analyse(text))
     quotes = analyse("Der Sprecher sagte, vermutlich seien zwei Täter beteiligt.")
     assert [q.text for q in quotes] == ["vermutlich seien zwei Täter beteiligt"]
+
+
+def test_zu_infinitive_at_the_end_of_the_sentence() -> None:
+    quotes = analyse("Die Bahn beschloss, die Beleuchtung zu reduzieren.")
+    assert [q.text for q in quotes] == ["die Beleuchtung zu reduzieren"]
+    quotes = analyse("Er lobte die Ankündigung des Trainers, die Saison zu beenden.")
+    assert [q.text for q in quotes] == ["die Saison zu beenden"]

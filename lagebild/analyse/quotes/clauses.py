@@ -27,6 +27,8 @@ PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin
 
 def zu_infinitive(v: View, a: int, b: int) -> bool:
     """Does the clause a..b end in a zu-infinitive ("…, die Gespräche fortzusetzen")?"""
+    while b > a and v.cls[b - 1] == "P" and v.q[b - 1] < 0:
+        b -= 1  # the sentence's full stop
     if b - a < 2 or v.cap[b - 1]:
         return False
     w = v.low[b - 1]

@@ -28,6 +28,8 @@ def speech_noun(word: str) -> bool:
 
 
 def _zu_clause(v: View, a: int, b: int) -> bool:
+    while b > a and v.cls[b - 1] == "P" and v.q[b - 1] < 0:
+        b -= 1  # the sentence's full stop
     w = v.low[b - 1] if b > a else ""
     return b - a >= 2 and not v.cap[b - 1] and w.endswith("en") and ("zu" in (v.low[b - 2],) or "zu" in w[2:-2])
 
