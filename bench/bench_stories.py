@@ -8,7 +8,9 @@ publication order over four years. The store is filled in batches; for each batc
 the time of ``update_corpus`` alone (the linking stage) is measured, apart from ``store.add``.
 
 Usage: python bench/bench_stories.py --articles 10000 [--batch 500] [--max-seconds 1800] [--db PATH]
-Prints one line per batch: corpus size, link articles/s of that batch, peak RSS (MB).
+Prints one line per batch: corpus size, link articles/s of that batch (wall clock, and per CPU
+second of this process: the figure to compare on a shared machine), store.add articles/s, peak
+RSS (MB).
 """
 from __future__ import annotations
 
@@ -95,18 +97,18 @@ def main() -> int:
     corpus = Corpus(args.articles)
     start = time.time()
     done = 0
-    print("articles\tlink_articles_per_s\tadd_articles_per_s\tpeak_rss_mb", flush=True)
+    print("articles\tlink_articles_per_s\tlink_articles_per_cpu_s\tadd_articles_per_s\tpeak_rss_mb", flush=True)
     while done < args.articles and time.time() - start < args.max_seconds:
         n = min(args.batch, args.articles - done)
         docs = [corpus.article(done + k) for k in range(n)]
         t0 = time.time()
         for d in docs:
             store.add(d)
-        t1 = time.time()
+        t1, c1 = time.time(), time.process_time()
         update_corpus(store, [d.article.id for d in docs])
-        t2 = time.time()
+        t2, c2 = time.time(), time.process_time()
         done += n
-        print(f"{done}\t{n / (t2 - t1):.1f}\t{n / (t1 - t0):.1f}\t{rss_mb():.0f}", flush=True)
+        print(f"{done}\t{n / (t2 - t1):.1f}\t{n / (c2 - c1):.1f}\t{n / (t1 - t0):.1f}\t{rss_mb():.0f}", flush=True)
     print(f"# {done} articles in {time.time() - start:.0f} s; db {db} ({db.stat().st_size / 1e6:.0f} MB)",
           file=sys.stderr)
     return 0

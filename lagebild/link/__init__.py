@@ -11,9 +11,11 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 
+from lagebild.analyse.tokens import sentence_spans, tokenize
 from lagebild.link import claims, cluster
-from lagebild.link.features import Profile, day_of, profile, represent, title_of
+from lagebild.link.features import Profile, day_of, profile, represent, title_of, with_background
 from lagebild.link.happenings import happenings, read_sentences, who_did_what
 from lagebild.link.lexicon import plover
 from lagebild.link.statements import acts, from_quotes, reported
@@ -23,6 +25,7 @@ from lagebild.store import SQLiteStore
 __all__ = ["recluster", "unlinked", "update_corpus"]
 
 CHUNK = 256
+CACHE_KB = 65536
 LINK_TABLES = ("link_articles", "link_events", "link_stories", "link_postings", "link_df", "link_happenings",
                "link_wdw", "link_wdw_mentions", "link_claims", "link_claim_postings", "link_statements",
                "link_state")
@@ -43,6 +46,9 @@ def update_corpus(store: SQLiteStore, new_ids: Sequence[str]) -> None:
     """Place newly stored (or changed) articles into stories and events and extract their
     happenings, who-did-what records and statements."""
     ids = canonical(store, new_ids)
+    # candidate retrieval reads index pages all over the link tables: a page cache of 64 MB
+    # (SQLite's default is 2 MB) keeps the cost per article flat as the database grows
+    store.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
     for k in range(0, len(ids), CHUNK):
         with store.transaction() as db:
             _link_chunk(store, db, ids[k:k + CHUNK])
@@ -76,18 +82,23 @@ def _set_state(db: sqlite3.Connection, key: str, value: int) -> None:
 
 def _forget(db: sqlite3.Connection, article_id: str) -> bool:
     """Remove an article's earlier linking (it changed), its terms from the document frequencies
-    included; True when there was any."""
+    included; True when there was any. A new article costs one lookup: every clean-up below
+    touches only the rows of this article, never a whole table."""
     row = db.execute("SELECT vector FROM link_articles WHERE article_id=?", (article_id,)).fetchone()
-    if row is not None:
-        terms = json.loads(row[0]).get("df", [])
-        db.executemany("UPDATE link_df SET df=df-1 WHERE feature=?", [(t,) for t in terms])
-        db.execute("DELETE FROM link_df WHERE df<=0")
+    if row is None:
+        return False
+    terms = sorted(set(json.loads(row[0]).get("df", [])))
+    db.executemany("UPDATE link_df SET df=df-1 WHERE feature=?", [(t,) for t in terms])
+    db.executemany("DELETE FROM link_df WHERE feature=? AND df<=0", [(t,) for t in terms])
     cluster.remove(db, article_id)
     db.execute("DELETE FROM link_happenings WHERE article_id=?", (article_id,))
+    wdw = [r[0] for r in db.execute("SELECT DISTINCT wdw_id FROM link_wdw_mentions WHERE article_id=?",
+                                    (article_id,))]
     db.execute("DELETE FROM link_wdw_mentions WHERE article_id=?", (article_id,))
-    db.execute("DELETE FROM link_wdw WHERE id NOT IN (SELECT wdw_id FROM link_wdw_mentions)")
+    db.executemany("DELETE FROM link_wdw WHERE id=? AND NOT EXISTS (SELECT 1 FROM link_wdw_mentions"
+                   " WHERE wdw_id=?)", [(w, w) for w in wdw])
     claims.remove(db, article_id)
-    return row is not None
+    return True
 
 
 def _frequencies(db: sqlite3.Connection, profiles: list[Profile]) -> dict[str, int]:
@@ -113,12 +124,12 @@ def place_docs(db: sqlite3.Connection, docs: list[Analysis], seen_before: int = 
     profiles = [profile(d) for d in docs]
     n_docs = _state(db, "n_docs") + len(docs) - seen_before
     _set_state(db, "n_docs", n_docs)
-    dfs = _frequencies(db, profiles)
+    dfs, n_weighted = with_background(_frequencies(db, profiles), n_docs)
     for doc, p in zip(docs, profiles, strict=True):
         art = doc.article
-        rep = represent(p, dfs, n_docs)
+        rep = represent(p, dfs, n_weighted)
         day = day_of(art.published)
-        placed = cluster.place(db, art.id, rep, day, dfs, n_docs)
+        placed = cluster.place(db, art.id, rep, day, dfs, n_weighted)
         stored = {**rep.to_json(), "df": sorted(p.counts)}
         db.execute("INSERT INTO link_articles (article_id, story_id, event_id, day, date, title, vector, score)"
                    " VALUES (?,?,?,?,?,?,?,?)", (art.id, placed.story_id, placed.event_id, day,
@@ -129,11 +140,19 @@ def place_docs(db: sqlite3.Connection, docs: list[Analysis], seen_before: int = 
 
 def _link_chunk(store: SQLiteStore, db: sqlite3.Connection, ids: list[str]) -> None:
     seen_before = sum(_forget(db, i) for i in ids)
-    docs = [store.get(i) for i in ids]
+    docs = [_tokenised(store.get(i)) for i in ids]
     place_docs(db, docs, seen_before)
     n_docs = _state(db, "n_docs")
     for doc in docs:
         _extract(db, doc, n_docs)
+
+
+def _tokenised(doc: Analysis) -> Analysis:
+    """The stored analysis keeps no tokens: make them once here, not in every feature reader."""
+    if doc.tokens:
+        return doc
+    tokens = tuple(tokenize(doc.text))
+    return replace(doc, tokens=tokens, sentences=doc.sentences or tuple(sentence_spans(doc.text, list(tokens))))
 
 
 def _extract(db: sqlite3.Connection, doc: Analysis, n_docs: int) -> None:

@@ -89,14 +89,18 @@ def add(db: sqlite3.Connection, article_id: str, st: Statement, n_docs: int) -> 
 
 
 def remove(db: sqlite3.Connection, article_id: str) -> None:
-    for (cid,) in db.execute("SELECT DISTINCT claim_id FROM link_statements WHERE article_id=?",
-                             (article_id,)).fetchall():
+    """Take an article's statements out of their claims; only those claims are touched."""
+    touched = [r[0] for r in db.execute("SELECT DISTINCT claim_id FROM link_statements WHERE article_id=?",
+                                        (article_id,)).fetchall()]
+    for cid in touched:
         n = db.execute("SELECT COUNT(*) FROM link_statements WHERE claim_id=? AND article_id=?",
                        (cid, article_id)).fetchone()[0]
         db.execute("UPDATE link_claims SET n=n-? WHERE id=?", (n, cid))
     db.execute("DELETE FROM link_statements WHERE article_id=?", (article_id,))
-    db.execute("DELETE FROM link_claim_postings WHERE claim_id IN (SELECT id FROM link_claims WHERE n<=0)")
-    db.execute("DELETE FROM link_claims WHERE n<=0")
+    empty = [(cid,) for cid in touched
+             if db.execute("SELECT n FROM link_claims WHERE id=?", (cid,)).fetchone()[0] <= 0]
+    db.executemany("DELETE FROM link_claim_postings WHERE claim_id=?", empty)
+    db.executemany("DELETE FROM link_claims WHERE id=?", empty)
 
 
 def _speaker_key(st: dict[str, Any]) -> str:

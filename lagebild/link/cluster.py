@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lagebild.link.features import Rep, anchor, cosine, norm, rarity
@@ -43,10 +45,11 @@ ANCHOR_PART = 1.0
 #: join an event of the chosen story: similarity and days between the article and the event's date range
 EVENT_SIM = 0.45
 EVENT_DAYS = 7
-#: join a story: similarity after the time decay sim / (1 + days / STORY_DAYS)
-STORY_SIM = 0.75
+#: join a story: similarity after the time decay sim / (1 + days / STORY_DAYS), at most STORY_MAX_DAYS
+#: from one of its events (a story's articles lie within about six months of each other)
+STORY_SIM = 0.64
 STORY_DAYS = 365
-STORY_MAX_DAYS = 730
+STORY_MAX_DAYS = 240
 
 
 @dataclass
@@ -77,6 +80,25 @@ class Placement:
     score: float  # similarity to the event or story joined; 0 for a new story
 
 
+#: parsed event summaries kept in memory, keyed by their stored text (so never stale)
+PARSED_CACHE = 2048
+_parsed: OrderedDict[str, Rep] = OrderedDict()
+
+
+def _parse(text: str) -> Rep:
+    """The summary stored as ``text``; parsing dominates candidate scoring, and the events near
+    the newest articles are read again and again."""
+    rep = _parsed.get(text)
+    if rep is None:
+        rep = Rep.from_json(json.loads(text))
+        _parsed[text] = rep
+        if len(_parsed) > PARSED_CACHE:
+            _parsed.popitem(last=False)
+    else:
+        _parsed.move_to_end(text)
+    return rep
+
+
 def _load_events(db: sqlite3.Connection, ids: list[str]) -> list[Event]:
     if not ids:
         return []
@@ -85,12 +107,12 @@ def _load_events(db: sqlite3.Connection, ids: list[str]) -> list[Event]:
                       f" WHERE id IN ({marks})", ids).fetchall()
     out = []
     for r in rows:
-        rep = Rep.from_json(json.loads(r[5]))
+        rep = _parse(r[5])
         out.append(Event(r[0], r[1], r[2], r[3], r[4], rep, r[6], norm(rep.ents)))
     return out
 
 
-def _query(rep: Rep, dfs: dict[str, int], n_docs: int) -> dict[str, float]:
+def _query(rep: Rep, dfs: Mapping[str, float], n_docs: float) -> dict[str, float]:
     """Features to look up, with the weight a hit on each counts for in ranking candidates."""
     def usable(t: str) -> bool:
         return n_docs < 50 or dfs.get(t, 0) <= COMMON_SHARE * n_docs
@@ -107,8 +129,8 @@ def _query(rep: Rep, dfs: dict[str, int], n_docs: int) -> dict[str, float]:
     return out
 
 
-def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: dict[str, int],
-               n_docs: int) -> list[Event]:
+def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: Mapping[str, float],
+               n_docs: float) -> list[Event]:
     """Events that share the article's strongest features, nearest in time first; bounded."""
     hits: dict[str, float] = {}
     for term, weight in sorted(_query(rep, dfs, n_docs).items()):
@@ -126,15 +148,15 @@ def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: dict[str,
     return sorted(_load_events(db, [e for e, _ in best]), key=lambda e: e.id)
 
 
-def similarity(rep: Rep, ev: Event, dfs: dict[str, int], n_docs: int) -> float:
+def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
     """Word cosine + entity cosine and anchor, weighted (undecayed)."""
     return (cosine(rep.words, ev.rep.words, ev.words_norm)
             + ENTITY_PART * cosine(rep.ents, ev.rep.ents, ev.ents_norm)
             + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
 
 
-def decide(rep: Rep, day: int | None, events: list[Event], dfs: dict[str, int],
-           n_docs: int) -> tuple[Event | None, Event | None, float]:
+def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, float],
+           n_docs: float) -> tuple[Event | None, Event | None, float]:
     """(event to join, event whose story to join, score); both None for a new story.
 
     The story comes first: the candidate event most similar after the time decay. Within that
@@ -190,11 +212,18 @@ def _combine(a: Rep, b: Rep, sign: int) -> Rep:
 
 
 def _post(db: sqlite3.Connection, event_id: str, rep: Rep, day: int | None) -> None:
-    db.execute("DELETE FROM link_postings WHERE event_id=?", (event_id,))
+    """Index the event under its strongest features; only the rows that changed are written (an
+    event's top features rarely change when one article joins)."""
     feats = set(_top(rep.words, POSTED_TERMS)) | set(_top(rep.ents, POSTED_ENTITIES))
     feats |= set(_top_counts(rep.title, POSTED_KEYS))
+    d = day if day is not None else -1
+    old = dict(db.execute("SELECT feature, day FROM link_postings WHERE event_id=?", (event_id,)).fetchall())
+    db.executemany("DELETE FROM link_postings WHERE feature=? AND event_id=?",
+                   [(t, event_id) for t in sorted(old.keys() - feats)])
+    db.executemany("UPDATE link_postings SET day=? WHERE feature=? AND event_id=?",
+                   [(d, t, event_id) for t in sorted(feats & old.keys()) if old[t] != d])
     db.executemany("INSERT INTO link_postings (feature, event_id, day) VALUES (?,?,?)",
-                   [(t, event_id, day if day is not None else -1) for t in sorted(feats)])
+                   [(t, event_id, d) for t in sorted(feats - old.keys())])
 
 
 def _span(a: int | None, b: int | None, pick: str) -> int | None:
@@ -210,7 +239,7 @@ def _dump(rep: Rep) -> str:
 
 
 def place(db: sqlite3.Connection, article_id: str, rep: Rep, day: int | None,
-          dfs: dict[str, int], n_docs: int) -> Placement:
+          dfs: Mapping[str, float], n_docs: float) -> Placement:
     """Put one article into an event and a story, updating summaries, index and counts."""
     event, story_of, score = decide(rep, day, candidates(db, rep, day, dfs, n_docs), dfs, n_docs)
     if event is not None:

@@ -8,13 +8,19 @@ is written anew) but do share who and what they are about:
 - keys: the terms and entity ids of the title, and of the title plus lead. A rare key that one
   article has in its title and the other in its title or lead is the strongest single sign that
   both are about the same specific matter.
-The idf is the corpus's at the time the article is placed.
+The idf is the corpus's at the time the article is placed, mixed with a background table of
+document frequencies in general German text (``data/background_df.tsv``, built by
+scripts/build_background_df.py), so that a word two unrelated articles of a young corpus happen
+to share is not taken for a rare one; as the corpus grows, its own counts outweigh the background.
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from lagebild.analyse.tokens import tokenize
 from lagebild.link.lexicon import normal_terms
@@ -38,6 +44,12 @@ ENTITY_MAX_WORDS = 4
 IDF_BACKGROUND = 50
 #: rarity (see ``rarity``) a shared key must exceed to count as an anchor at all
 ANCHOR_FLOOR = 0.6
+#: the anchor of a single shared name, relative to that of a rare matter word or two names
+NAME_ALONE = 0.5
+#: the anchor of matter words shared without any name (two emergency landings: same kind, not same story)
+TOPIC_ALONE = 0.75
+#: the background table counts as this many documents next to the corpus's own
+BACKGROUND_DOCS = 300
 
 
 def day_of(published: str | None) -> int | None:
@@ -131,11 +143,31 @@ def term_counts(doc: Analysis) -> dict[str, float]:
     return profile(doc).counts
 
 
-def idf(df: int, n_docs: int) -> float:
+def idf(df: float, n_docs: float) -> float:
     return math.log((n_docs + IDF_BACKGROUND + 1) / (df + 1)) + 1.0
 
 
-def rarity(df: int, n_docs: int) -> float:
+@cache
+def background() -> dict[str, float]:
+    """Share of the background documents each feature occurs in."""
+    text = resources.files("lagebild.link.data").joinpath("background_df.tsv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    n_docs = int(lines[0].split("\t")[1])
+    out = {}
+    for line in lines[1:]:
+        term, df = line.split("\t")
+        out[term] = int(df) / n_docs
+    return out
+
+
+def with_background(dfs: Mapping[str, float], n_docs: int) -> tuple[dict[str, float], float]:
+    """The corpus's document frequencies and size with the background documents added."""
+    share = background()
+    return ({t: df + BACKGROUND_DOCS * share.get(t, 0.0) for t, df in dfs.items()},
+            n_docs + BACKGROUND_DOCS)
+
+
+def rarity(df: float, n_docs: float) -> float:
     """idf scaled to (0, 1]: 1 for a term no other article has."""
     return idf(df, n_docs) / idf(0, n_docs)
 
@@ -146,14 +178,15 @@ def _top(raw: dict[str, float], size: int) -> dict[str, float]:
     return {t: round(w / norm, 6) for t, w in top}
 
 
-def vector(counts: dict[str, float], dfs: dict[str, int], n_docs: int, size: int = VECTOR_TERMS) -> dict[str, float]:
+def vector(counts: dict[str, float], dfs: Mapping[str, float], n_docs: float,
+           size: int = VECTOR_TERMS) -> dict[str, float]:
     """The top ``size`` words (not entity ids) by tf-idf, L2-normalised; ties broken by term."""
     raw = {t: (1.0 + math.log(c) if c >= 1.0 else c) * idf(dfs.get(t, 0), n_docs)
            for t, c in counts.items() if not t.startswith("#")}
     return _top(raw, size)
 
 
-def entity_vector(counts: dict[str, float], dfs: dict[str, int], n_docs: int,
+def entity_vector(counts: dict[str, float], dfs: Mapping[str, float], n_docs: float,
                   size: int = ENTITY_TERMS) -> dict[str, float]:
     """The top ``size`` entity ids by (1 + log mentions) * idf, L2-normalised."""
     raw = {t: (1.0 + math.log(max(c / ENTITY_WEIGHT, 1.0))) * idf(dfs.get(t, 0), n_docs)
@@ -181,7 +214,7 @@ class Rep:
         return cls(data["w"], data["e"], data["t"], data["l"])
 
 
-def represent(p: Profile, dfs: dict[str, int], n_docs: int) -> Rep:
+def represent(p: Profile, dfs: Mapping[str, float], n_docs: float) -> Rep:
     return Rep(vector(p.counts, dfs, n_docs), entity_vector(p.counts, dfs, n_docs),
                dict.fromkeys(sorted(p.title), 1), dict.fromkeys(sorted(p.lead), 1))
 
@@ -199,13 +232,55 @@ def cosine(vec: dict[str, float], centroid: dict[str, float], centroid_norm: flo
     return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / centroid_norm
 
 
-def anchor(article: Rep, other: Rep, dfs: dict[str, int], n_docs: int) -> float:
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a",
+                       "ó": "o", "í": "i", "ç": "c", "-": "_"})
+
+
+def _name_parts(*reps: Rep) -> set[str]:
+    """The words of the entity ids of these reps (``#per:thomas_de_maiziere`` -> thomas, de, maiziere)."""
+    return {w for r in reps for e in r.ents for w in e.split(":", 1)[-1].split("_")}
+
+
+def _distinct(ids: set[str]) -> int:
+    """How many different things these entity ids name: one whose name begins with another's
+    is the same thing (``#gpe:nuernberg``, ``#loc:nuernberger``; ``#org:tesla``, ``#org:tesla_motors``)."""
+    names = sorted({e.split(":", 1)[-1] for e in ids}, key=lambda n: (len(n), n))
+    kept: list[str] = []
+    for n in names:
+        if not any(n.startswith(k) for k in kept):
+            kept.append(n)
+    return len(kept)
+
+
+def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> float:
     """How rare the rarest key is that one has in its title and the other in its title or lead:
     rarity above ANCHOR_FLOOR scaled to (0, 1], 0 when none is rarer (a shared common word such as
-    a country in both titles says little)."""
+    a country in both titles says little).
+
+    Full weight needs a matter word at least as rare as any shared name together with a name,
+    or two different names (entity id, country, or a word of an entity's name). When the rarest
+    key is a single name it counts NAME_ALONE (one town or company recurs in unrelated stories);
+    matter words without any name count TOPIC_ALONE (two emergency landings are the same kind of
+    happening, not the same story).
+    """
     shared = ({k for k in article.title if k in other.lead} | {k for k in article.lead if k in other.title})
-    best = max((rarity(dfs.get(k, 0), n_docs) for k in shared), default=0.0)
-    return max(0.0, best - ANCHOR_FLOOR) / (1.0 - ANCHOR_FLOOR)
+    rare = {k: r for k in shared if (r := rarity(dfs.get(k, 0), n_docs)) > ANCHOR_FLOOR}
+    if not rare:
+        return 0.0
+    words = [k for k in rare if k[0] not in "#@"]
+    parts = _name_parts(article, other) if words else set()
+    topics = [k for k in words if k.translate(_FOLD) not in parts]
+    names = _distinct({k for k in rare if k[0] == "#"}) or len({k for k in rare if k[0] == "@"})
+    if not names and len(rare) > len(topics):
+        names = 1  # only words of an entity's name
+    best = max(rare.values())
+    if names >= 2:
+        scale = 1.0
+    elif topics and max(rare[k] for k in topics) >= best:
+        scale = 1.0 if names else TOPIC_ALONE
+    else:
+        scale = NAME_ALONE
+    return scale * (best - ANCHOR_FLOOR) / (1.0 - ANCHOR_FLOOR)
 
 
 def title_of(doc: Analysis) -> str:

@@ -1,0 +1,58 @@
+"""Story signals: background document frequencies, names alone vs. matter words as anchors, and
+clean-ups that touch only the changed article's rows."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lagebild.link import update_corpus
+from lagebild.link.features import Rep, anchor, background, rarity, with_background
+from lagebild.model import Analysis, Article
+from lagebild.store import SQLiteStore
+
+
+def _rep(title: set[str], ents: set[str] = frozenset()) -> Rep:  # type: ignore[assignment]
+    keys = dict.fromkeys(sorted(title), 1)
+    return Rep({}, dict.fromkeys(sorted(ents), 0.5), keys, dict(keys))
+
+
+def test_background_makes_an_everyday_word_ordinary_in_a_young_corpus() -> None:
+    share = background()
+    assert share["polizei"] > 0.01  # an everyday news word is in the table
+    dfs, n = with_background({"polizei": 2, "quallenplage": 2}, 40)
+    assert rarity(dfs["polizei"], n) < rarity(dfs["quallenplage"], n)
+    assert rarity(2, 40) > rarity(dfs["polizei"], n)  # without the background both look rare
+
+
+def test_a_shared_town_or_matter_word_alone_anchors_less_than_both() -> None:
+    dfs: dict[str, float] = {}
+
+    def score(a: set[str], b: set[str], ents: set[str] = frozenset()) -> float:  # type: ignore[assignment]
+        return anchor(_rep(a, ents), _rep(b, ents), dfs, 500)
+
+    town = score({"velmstadt", "#gpe:velmstadt", "haushalt"}, {"velmstadt", "#gpe:velmstadt", "premiere"},
+                 {"#gpe:velmstadt"})
+    same_town_adjective = score({"#gpe:velmstadt", "#loc:velmstadter"}, {"#gpe:velmstadt", "#loc:velmstadter"})
+    landing = score({"notlandung", "triebwerk"}, {"notlandung", "acker"})
+    hall = score({"eishalle", "#gpe:velmstadt"}, {"eishalle", "#gpe:velmstadt"}, {"#gpe:velmstadt"})
+    two = score({"#per:ada_korr", "#gpe:velmstadt"}, {"#per:ada_korr", "#gpe:velmstadt"})
+    assert 0 < town < landing < hall
+    assert same_town_adjective == town  # one town under two ids is still one name
+    assert two == hall == 1.0
+
+
+def _article(i: str, title: str, text: str, day: str) -> Analysis:
+    return Analysis(article=Article(id=i, title=title, text=text, published=day))
+
+
+def test_a_new_article_leaves_other_rows_alone(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "db")
+    docs = [_article("a1", "Hafenfest in Velmstadt", "Das Hafenfest in Velmstadt lockte viele Gäste an.", "2022-05-01"),
+            _article("a2", "Neue Fähre", "Die neue Fähre nach Korrsund fährt ab Juni stündlich.", "2022-05-02")]
+    for d in docs:
+        store.add(d)
+    update_corpus(store, ["a1"])
+    before = store.db.execute("SELECT feature, df FROM link_df ORDER BY feature").fetchall()
+    update_corpus(store, ["a2"])
+    after = dict(store.db.execute("SELECT feature, df FROM link_df").fetchall())
+    assert all(after[f] >= df for f, df in before)
+    assert store.db.execute("SELECT COUNT(*) FROM link_articles").fetchone()[0] == 2
