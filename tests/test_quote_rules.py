@@ -193,3 +193,17 @@ def test_zu_infinitive_at_the_end_of_the_sentence() -> None:
     assert [q.text for q in quotes] == ["die Beleuchtung zu reduzieren"]
     quotes = analyse("Er lobte die Ankündigung des Trainers, die Saison zu beenden.")
     assert [q.text for q in quotes] == ["die Saison zu beenden"]
+
+
+def test_phrasal_speech_acts() -> None:
+    quotes = analyse("Beide Regierungen legten Wert darauf, dass auch andere Länder helfen.")
+    assert [q.text for q in quotes] == ["dass auch andere Länder helfen"]
+    quotes = analyse("Der Betriebsrat und die Firma haben sich geeinigt, weniger Stellen zu streichen.")
+    assert [q.text for q in quotes] == ["weniger Stellen zu streichen"]
+    quotes = analyse("Die Partei fasste am Montag den Beschluss, Gespräche zu führen.")
+    assert [q.text for q in quotes] == ["Gespräche zu führen"]
+
+
+def test_es_as_object_before_the_subject() -> None:
+    quotes = analyse("Nun bezeichnet es der Minister als Fehler, dass die Stadt gewartet habe.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Minister"

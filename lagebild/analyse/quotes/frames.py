@@ -193,6 +193,8 @@ def _speaker_after(v: View, i: int, hi: int, passive: bool) -> tuple[int, int] |
     s = skip_to_subject(v, i, hi)
     if s < hi and v.low[s] == "es" and s + 1 < hi and v.low[s + 1] in ("in", "im", "aus", "von", "vom"):
         s += 2  # heißt es in einer Mitteilung …
+    elif s < hi and v.low[s] == "es" and s + 1 < hi and (v.cls[s + 1] == "DET" or v.is_noun(s + 1)):
+        s += 1  # "hält es der Präsident für möglich": "es" is the object
     e = np_forward(v, s, hi)
     if e == s or v.low[s] == "es":
         return None
