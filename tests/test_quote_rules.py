@@ -207,3 +207,10 @@ def test_phrasal_speech_acts() -> None:
 def test_es_as_object_before_the_subject() -> None:
     quotes = analyse("Nun bezeichnet es der Minister als Fehler, dass die Stadt gewartet habe.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Minister"
+
+
+def test_possessive_source_resolves_like_a_pronoun() -> None:
+    text = "Der Präsident Hugo Chávez kritisierte das Abkommen. Es werde seiner Meinung nach scheitern."
+    quotes = analyse(text, (_mention(text, "Hugo Chávez", "PER", "per:chavez"),))
+    own = [q for q in quotes if q.cue is not None and q.cue.text == "nach"]
+    assert own and own[0].speaker is not None and own[0].speaker.name == "Hugo Chávez"

@@ -294,11 +294,25 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
                 nested = _nested(text, v, c)
                 out.extend(nested)
                 hows.extend("nested" for _ in nested)
-                if speaker is not None or c.how not in ("standalone", "free"):
+                if _stands_for_someone(speaker) and last is not None and last[1] is not None:
+                    last = (n, last[1], c.kind)  # "seiner Meinung nach": the one named before goes on
+                elif speaker is not None or c.how not in ("standalone", "free"):
                     last = (n, speaker, c.kind)
                 elif last is not None:
                     last = (n, last[1], c.kind)
     return out
+
+
+_POSSESSIVE = frozenset({"seiner", "ihrer", "seinem", "ihrem", "seinen", "ihren", "seines", "ihres"})
+
+
+def _stands_for_someone(speaker: Role | None) -> bool:
+    """"seiner Meinung", "ihren Angaben", "demnach": a source that points back to the speaker
+    named before, so later sentences go on reporting that speaker."""
+    if speaker is None:
+        return False
+    words = speaker.text.lower().split()
+    return bool(words) and (words[0] in _POSSESSIVE or words == ["demnach"] or words == ["danach"])
 
 
 def _names_someone(resolver: Resolver, v: View, a: int, b: int) -> bool:

@@ -12,6 +12,9 @@ from lagebild.model import Mention, Role
 
 _DET_AGREE = {"der": "m", "ein": "m", "die": "fp", "eine": "f", "das": "n", "des": "m", "eines": "m"}
 _GENITIVE = frozenset({"des", "der", "eines", "einer"})
+#: possessive -> agreement of the pronoun it stands for (sein- as er, ihr- as sie)
+_POSSESSIVE = {"seiner": "m", "seinem": "m", "seinen": "m", "seines": "m",
+               "ihrer": "fp", "ihrem": "fp", "ihren": "fp", "ihres": "fp"}
 _SPEAKER_TYPES = ("PER", "ORG", "GPE")
 
 
@@ -79,6 +82,10 @@ class Resolver:
             name = best.name or best.text
             self._remember(start, name, best.entity_id or None, agree, low, best.type == "PER")
             return name, best.entity_id or None
+        if len(low) == 2 and low[0] in _POSSESSIVE and lex.is_source_noun(low[1]):
+            # "seiner Meinung", "ihren Angaben": the possessive points back like a pronoun
+            found = self._antecedent(start, _POSSESSIVE[low[0]])
+            return (found.name, found.entity) if found else (None, None)
         if len(low) == 1 and low[0] in lex.pronouns:
             if lex.pronouns[low[0]] == "0":
                 return None, None
