@@ -214,3 +214,10 @@ def test_possessive_source_resolves_like_a_pronoun() -> None:
     quotes = analyse(text, (_mention(text, "Hugo Chávez", "PER", "per:chavez"),))
     own = [q for q in quotes if q.cue is not None and q.cue.text == "nach"]
     assert own and own[0].speaker is not None and own[0].speaker.name == "Hugo Chávez"
+
+
+def test_pronoun_agrees_with_the_given_name() -> None:
+    text = "Olaf Berger traf Anna Roth. Er sagte, die Lage sei ernst. Sie sagte, es gebe Hoffnung."
+    mentions = (_mention(text, "Olaf Berger", "PER", "per:berger"), _mention(text, "Anna Roth", "PER", "per:roth"))
+    quotes = analyse(text, mentions)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Olaf Berger", "Anna Roth"]

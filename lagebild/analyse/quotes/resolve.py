@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cache
 
+from lagebild.analyse.de import table
 from lagebild.analyse.quotes.lexicon import Lexicon, lexicon
 from lagebild.model import Mention, Role
 
@@ -80,6 +82,8 @@ class Resolver:
             named = [m for m in covered if not _adjectival(m.text)] or covered
             best = next((m for m in named if m.type == "PER"), named[0])
             name = best.name or best.text
+            if best.type == "PER" and not agree:
+                agree = _name_gender(best.text)
             self._remember(start, name, best.entity_id or None, agree, low, best.type == "PER")
             return name, best.entity_id or None
         if len(low) == 2 and low[0] in _POSSESSIVE and lex.is_source_noun(low[1]):
@@ -110,7 +114,7 @@ class Resolver:
         pool = list(self.known)
         for m in self.mentions:
             if m.end <= pos and m.type == "PER":
-                pool.append(Known(m.start, m.name or m.text, m.entity_id or None, "", (), True))
+                pool.append(Known(m.start, m.name or m.text, m.entity_id or None, _name_gender(m.text), (), True))
         pool.sort(key=lambda k: k.pos)
         for k in reversed(pool):
             if k.pos >= pos:
@@ -132,6 +136,17 @@ class Resolver:
             if k.pos < pos and any(w.endswith(role) and w != role for w in k.roles):
                 return k
         return None
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    return {name: gender[0] for name, gender in table("given_names.tsv").items()}
+
+
+def _name_gender(text: str) -> str:
+    """"m" or "f" for a person's name whose given name says so, else ""."""
+    first = text.split()[0].lower() if text.split() else ""
+    return _given_names().get(first, "") if len(text.split()) > 1 else ""
 
 
 def _adjectival(text: str) -> bool:
