@@ -221,3 +221,8 @@ def test_pronoun_agrees_with_the_given_name() -> None:
     mentions = (_mention(text, "Olaf Berger", "PER", "per:berger"), _mention(text, "Anna Roth", "PER", "per:roth"))
     quotes = analyse(text, mentions)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Olaf Berger", "Anna Roth"]
+
+
+def test_party_in_parentheses_stays_with_the_speaker() -> None:
+    quotes = analyse("Laut Anna Roth (SPD) ist der Plan gescheitert.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Anna Roth (SPD)"

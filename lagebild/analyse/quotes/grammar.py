@@ -270,5 +270,7 @@ def trim(v: View, a: int, b: int) -> tuple[int, int]:
     while a < b and (v.cls[a] in ("FOCUS", "CONJ", "P") and v.q[a] < 0):
         a += 1
     while b > a and (v.cls[b - 1] in ("P", "ADV", "FOCUS") and v.q[b - 1] < 0):
+        if v.low[b - 1] == ")" and "(" in v.low[a:b - 1]:
+            break  # "Angela Merkel (CDU)": the parenthesis belongs to the name
         b -= 1
     return a, b
