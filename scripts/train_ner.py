@@ -45,11 +45,13 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from lagebild.analyse.ner.clusters import use_cluster_file  # noqa: E402
 from lagebild.analyse.ner.features import sentence_features  # noqa: E402
 from lagebild.analyse.ner.resolve import resolve  # noqa: E402
 from lagebild.analyse.ner.tagger import (  # noqa: E402
     MODEL_PASS1,
     MODEL_PASS2,
+    O_CEILING,
     Models,
     doc_features,
     kb_tags_for,
@@ -268,13 +270,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="CV: keep each fold's models in DIR/fold<k> (to re-score without training)")
     ap.add_argument("--reuse-models", action="store_true",
                     help="CV: tag with the models kept in --keep-models instead of training")
+    ap.add_argument("--o-ceiling", type=float, default=O_CEILING[0],
+                    help="tagging: marginal P(O) under which a capitalised O word may become PER (0: off)")
     ap.add_argument("--jackknife", type=int, default=2, help="parts for pass-2 training; 0: no pass 2")
+    ap.add_argument("--clusters", type=Path, default=None,
+                    help="word cluster file instead of the shipped one (e.g. one built without GermEval text)")
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "ap", "pa", "arow", "l2sgd"))
     args = ap.parse_args(argv)
     ALGORITHM[0] = args.algorithm
+    O_CEILING[0] = args.o_ceiling
+    if args.clusters:
+        use_cluster_file(args.clusters)
     PARAMS.update({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations})
 
     germeval = read_germeval(args.data / "germeval2014_dev" / "NER-de-dev.tsv")

@@ -3,9 +3,12 @@
 All German nouns are capitalised, so capitalisation says little: the features that carry
 weight are the word itself, its shape and affixes (-burg, -ische, GmbH), hyphen parts
 (UN-Sicherheitsrat, Merkel-Regierung), KB facts (given name, country adjective, one-word KB
-name), KB span matches, the neighbouring words and, in the second pass, what the first pass
-found elsewhere in the same document. Word-level parts are cached per word string: that
-keeps feature extraction near the CRF's own speed.
+name), KB span matches, distributional word clusters (``clusters.py``: what the CRF learnt
+about one surname reaches the surnames it never saw), the words one and two to either side
+(two away only by shape, dictionary class and cluster), where a capitalised word stands (first
+in the sentence, after a lower-case word, after a given name) and, in the second pass, what the
+first pass found elsewhere in the same document. Word-level parts are cached per word string:
+that keeps feature extraction near the CRF's own speed.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from lagebild.analyse.ner.clusters import cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
 
@@ -51,6 +55,7 @@ def word_features(word: str) -> tuple[str, ...]:
     lex = lexicon_class(word)
     if lex:
         f.append("lex=" + lex)
+    f.extend(f"c{k}={c}" for k, c in enumerate(cluster_ids(word)))
     return tuple(f)
 
 
@@ -59,6 +64,14 @@ def context_features(word: str, offset: int) -> tuple[str, ...]:
     p = f"{offset}"
     low = word.lower()
     f = [p + "l=" + low]
+    if abs(offset) == 2:
+        f.append(p + "sh=" + shape(word))
+        lex = lexicon_class(word)
+        if lex:
+            f.append(p + "lex=" + lex)
+        ids = cluster_ids(word)
+        if ids:
+            f.append(p + "c1=" + ids[1])
     if abs(offset) == 1:
         f.append(p + "sh=" + shape(word))
         lex = lexicon_class(word)
@@ -67,6 +80,7 @@ def context_features(word: str, offset: int) -> tuple[str, ...]:
         if len(low) > 3:
             f.append(p + "s3=" + low[-3:])
         f.extend(p + "g=" + g for g in word_flags(word))
+        f.extend(f"{p}c{k}={c}" for k, c in enumerate(cluster_ids(word)) if k)
     return tuple(f)
 
 
@@ -95,9 +109,23 @@ def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
     left1 = [context_features(words[i - 1], -1) if i else _BOS
              for i in range(n)]
     right1 = [context_features(words[i + 1], 1) if i < n - 1 else _EOS for i in range(n)]
+    left2 = [context_features(words[i - 2], -2) if i > 1 else _BOS for i in range(n)]
+    right2 = [context_features(words[i + 2], 2) if i < n - 2 else _EOS for i in range(n)]
     out: list[list[str]] = []
     for i in range(n):
-        f = ["b", *own[i], *left1[i], *right1[i]]
+        f = ["b", *own[i], *left1[i], *right1[i], *left2[i], *right2[i]]
+        w = words[i]
+        if w[:1].isupper():
+            lex = lexicon_class(w) or "x"
+            if i == 0:
+                f.append("first=" + lex)
+            else:
+                prev = words[i - 1]
+                f.append("after=" + ("low" if prev[:1].islower() else "cap" if prev[:1].isupper() else "p") + lex)
+                if "fn" in word_flags(prev):
+                    f.append("fn+" + lex)
+            if i < n - 1 and "fn" in word_flags(w) and words[i + 1][:1].isupper():
+                f.append("fn>" + (lexicon_class(words[i + 1]) or "x"))
         kt = kb_tags[i]
         if kt:
             f.append("kb=" + kt)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from lagebild.analyse.de import word_list
 from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
 from lagebild.analyse.tokens import tokenize
 
@@ -93,8 +94,9 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             key = exact if exact in index else ""
             if not key and upper:
                 key = next((v for v in _variants(folded) if v in index), "")
-                if not key and j > i:
-                    # a full KB person name with a stray ending ("Shin Won-Sikin" in MT output)
+                if not key and j > i and t[:1].isupper() and len(f) > 2:
+                    # a full KB person name with a stray ending ("Shin Won-Sikin" in MT output);
+                    # the ending sits on a name word, not on a next word ("Olaf Scholz in")
                     key = next((k for k in (folded[:-1], folded[:-2]) if len(k) >= 8 and k in index
                                 and all(kb.entries[e].type == "PER" for e in index[k])), "")
             if key:
@@ -109,6 +111,12 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
 
 
 @cache
+def _more_given_names() -> frozenset[str]:
+    """Given names beside the KB's list (de/ner_given_names.txt): tagger features only."""
+    return frozenset(fold(n) for n in word_list("ner_given_names.txt"))
+
+
+@cache
 def word_flags(token: str) -> tuple[str, ...]:
     """KB facts about one word: given name, adjective of a country, one-word KB name (by type),
     role noun. Cached per word: the same words recur across a corpus."""
@@ -117,7 +125,7 @@ def word_flags(token: str) -> tuple[str, ...]:
     if not key or not token[:1].isalpha():
         return ()
     out = []
-    if key in kb.given_names:
+    if key in kb.given_names or key in _more_given_names():
         out.append("fn")
     if any(v in kb.surnames for v in _variants(key)):
         out.append("sn")

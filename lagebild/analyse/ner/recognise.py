@@ -100,6 +100,9 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
             elif f.end == m.end and _same_kind(etype, f.label) and not m.weak \
                     and all(_common(w) for w in words[f.start:m.start]):
                 found.remove(f)  # "Zeitung Wedomosti", "Raum Charkiw": a common noun before a name
+            elif f.start == m.start and _same_kind(etype, f.label) and not m.weak \
+                    and all(_common(w) for w in words[m.end:f.end]):
+                found.remove(f)  # "Charkiw Fragmente": a common noun after a name
             elif m.genitive and f.start == m.start and not m.weak:
                 # "Südkoreas Shin Won-sik": a genitive name opens a new name, it is not part of one
                 found.remove(f)
@@ -118,7 +121,9 @@ _PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "la", 
 
 def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Repair tagger chunks at their edges: names do not begin with a lower-case word
-    ("nordkoreanische Armee" is no name; a common noun left alone is dropped), and a given
+    ("nordkoreanische Armee" is no name; a common noun left alone is dropped) nor end in one,
+    a person's name does not begin with a common noun ("Malerin"), a place's short form
+    joined to a common noun is no place ("US-Präsident"), and a given
     name right before a person's name belongs to it ("Bonnie" + "Jenkins")."""
     out = []
     taken = {k for s, e, _ in crf for k in range(s, e)}
@@ -126,7 +131,14 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
         start = s
         while start < e and words[start][:1].islower() and words[start] not in _PARTICLES:
             start += 1
+        while e > start + 1 and words[e - 1].isalpha() and words[e - 1].islower():
+            e -= 1  # "Olaf Scholz in": a name does not end in a lower-case word
+        if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() \
+                and "fn" not in word_flags(words[start]) and _common(words[start]):
+            start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
         if start == e or (start > s and e - start == 1 and _common(words[start])):
+            continue
+        if lab == "LOC" and e - start == 1 and _place_part(words[start]):
             continue
         if lab == "PER":
             while start > 0 and start - 1 not in taken and words[start - 1][:1].isupper() \
@@ -134,6 +146,13 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
                 start -= 1
         out.append((start, e, lab))
     return _add_given_name_pairs(words, out)
+
+
+def _place_part(word: str) -> bool:
+    """ "US-Präsident", "EU-Staaten": a place's short form before a common noun names no place."""
+    head, _, tail = word.rpartition("-")
+    return 2 <= len(head) <= 4 and head.isupper() and tail[:1].isupper() \
+        and lexicon_class(tail) in ("known", "compound") and "-" not in head
 
 
 def _shouting(words: Sequence[str]) -> bool:

@@ -1,0 +1,76 @@
+"""Name-tagger features: word clusters, wider context, given names, the O ceiling."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lagebild.analyse.ner import tagger
+from lagebild.analyse.ner.clusters import cluster_ids, use_cluster_file
+from lagebild.analyse.ner.features import context_features, sentence_features, word_features
+from lagebild.analyse.ner.gazetteer import word_flags
+from lagebild.analyse.ner.recognise import recognise
+
+
+@pytest.fixture
+def tiny_clusters(tmp_path: Path) -> Iterator[None]:
+    f = tmp_path / "clusters.tsv"
+    f.write_text("# word\tk1\tk2\tk3\tcount\nSchmidt\t3\t17\t401\t9\nsagte\t1\t2\t3\t50\n", encoding="utf-8")
+    use_cluster_file(f)
+    word_features.cache_clear()
+    context_features.cache_clear()
+    yield
+    use_cluster_file(None)
+    word_features.cache_clear()
+    context_features.cache_clear()
+
+
+def test_cluster_ids_with_genitive(tiny_clusters: None) -> None:
+    assert cluster_ids("Schmidt") == ("3", "17", "401")
+    assert cluster_ids("Schmidts") == ("3", "17", "401")
+    assert cluster_ids("Unbekanntwort") == ()
+
+
+def test_cluster_features_own_and_context(tiny_clusters: None) -> None:
+    feats = sentence_features(["Schmidt", "sagte", "gestern"], ["", "", ""])
+    assert {"c0=3", "c1=17", "c2=401"} <= set(feats[0])
+    assert "1c1=2" in feats[0]  # the right neighbour's mid-size cluster
+    assert "-1c2=401" in feats[1]
+    assert "-2c1=17" in feats[2]  # two to the left
+
+
+def test_shipped_clusters_group_cities() -> None:
+    """The shipped file exists and puts frequent German cities in one class."""
+    a, b = cluster_ids("Hamburg"), cluster_ids("Stuttgart")
+    assert len(a) == 3 and len(b) == 3
+    assert a[2] == b[2]
+
+
+def test_context_conjunctions() -> None:
+    feats = sentence_features(["Gestern", "kam", "Yvonne", "Quirlbach"], ["", "", "", ""])
+    assert "first=known" in feats[0] or any(f.startswith("first=") for f in feats[0])
+    assert any(f.startswith("after=low") for f in feats[2])
+    assert any(f.startswith("fn+") for f in feats[3])  # a given name before it
+    assert any(f.startswith("fn>") for f in feats[2])  # a capitalised word after the given name
+
+
+def test_more_given_names_but_not_common_nouns() -> None:
+    assert "fn" in word_flags("Yvonne")
+    assert "fn" in word_flags("Gudrun")
+    for noun in ("August", "Wolf", "Heide", "Ross"):
+        assert "fn" not in word_flags(noun)
+
+
+def test_o_ceiling_joins_adjacent_name_words() -> None:
+    """With the ceiling on, two unseen name words side by side form one person, not two."""
+    old = tagger.O_CEILING[0]
+    try:
+        tagger.O_CEILING[0] = 0.8
+        words = ["Die", "Malerin", "Hedwig", "Quastenberg", "stellte", "in", "Kassel", "aus", "."]
+        found = recognise([words])[0]
+        pers = [(f.start, f.end) for f in found if f.label == "PER"]
+        assert (2, 4) in pers
+        assert (2, 3) not in pers and (3, 4) not in pers
+    finally:
+        tagger.O_CEILING[0] = old
