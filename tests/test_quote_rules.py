@@ -226,3 +226,8 @@ def test_pronoun_agrees_with_the_given_name() -> None:
 def test_party_in_parentheses_stays_with_the_speaker() -> None:
     quotes = analyse("Laut Anna Roth (SPD) ist der Plan gescheitert.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Anna Roth (SPD)"
+
+
+def test_participle_adverb_opening_the_sentence_is_no_subject() -> None:
+    quotes = analyse("Ergänzend fügt der Minister hinzu: „Wir bleiben dran.“")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Minister"

@@ -252,8 +252,8 @@ def subject_like(v: View, a: int, b: int) -> bool:
         return b != a + 1 or w in ("dieser", "diese", "jener", "letzterer", "ersterer")
     if v.q[a] >= 0:
         return True
-    if b == a + 1 and w.endswith(_ADVERB_ENDINGS):
-        return False  # "Offiziell", "Monatelang": an adverb opening the sentence
+    if b == a + 1 and w.endswith((*_ADVERB_ENDINGS, "end")):
+        return False  # "Offiziell", "Monatelang", "Ergänzend": an adverb opening the sentence
     return v.is_noun(a)
 
 
