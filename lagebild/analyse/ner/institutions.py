@@ -122,13 +122,10 @@ class _Context:
     """Country votes per token, made once per document and only when a noun needs them."""
 
     def __init__(self, words: Sequence[str], spans: Sequence[Span], kb: KB) -> None:
-        self.at: list[str] = [""] * len(words)
-        starts = {s.start for s in spans}
-        for s in spans:
+        of_word = {w: _word_country(w) for w in set(words)}
+        self.at: list[str] = [of_word[w] for w in words]
+        for s in spans:  # a name's first token votes for the name's country, not the word's
             self.at[s.start] = _entry_country(kb, s.kb_id)
-        for i, w in enumerate(words):
-            if i not in starts and not self.at[i]:
-                self.at[i] = _word_country(w)
         self.doc = Counter(c for c in self.at if c)
 
     def votes(self, r: range) -> Counter[str]:
