@@ -231,3 +231,11 @@ def test_party_in_parentheses_stays_with_the_speaker() -> None:
 def test_participle_adverb_opening_the_sentence_is_no_subject() -> None:
     quotes = analyse("Ergänzend fügt der Minister hinzu: „Wir bleiben dran.“")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Minister"
+
+
+def test_promise_and_threat_with_an_object_are_reported_speech() -> None:
+    quotes = analyse("Die Ministerin sagte den Opfern weitere Hilfe zu.")
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Die Ministerin"
+    quotes = analyse("Die Behörde drohte dem Verein hohe Strafen an.")
+    assert len(quotes) == 1 and quotes[0].cue is not None and quotes[0].cue.text == "drohte an"
