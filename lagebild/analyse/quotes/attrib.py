@@ -33,10 +33,16 @@ _RELATIVE = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "des
 
 
 def _rest(v: View, drop: tuple[int, int], pre: bool = False) -> list[tuple[int, int]]:
+    return _scoped(v, drop, pre)[0]
+
+
+def _scoped(v: View, drop: tuple[int, int], pre: bool = False
+            ) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """The tokens of the attribution's clause around ``drop`` (the attribution phrase): the
     stretch between semicolons, or the relative or subordinate clause the phrase stands in
     ("…, die ihrer Meinung nach zu Unrecht regiert, …")."""
     lo, hi = 0, len(v)
+    left: tuple[int, int] | None = None  # a clause cut off before the attribution's own
     for k in range(drop[0] - 1, -1, -1):
         if v.q[k] < 0 and v.low[k] == ";":
             lo = k + 1
@@ -50,13 +56,15 @@ def _rest(v: View, drop: tuple[int, int], pre: bool = False) -> list[tuple[int, 
     elif comma >= 0 and comma + 1 < drop[0] and v.cls[comma + 1] not in ("CONJ", "AUX") \
             and not verb_like(v, comma + 1) and any(verb_like(v, k) for k in range(lo, comma)) \
             and any(verb_like(v, k) for k in range(comma + 1, hi) if not drop[0] <= k < drop[1]):
+        left = (lo, comma)
         lo = comma + 1  # "X soll es gesehen haben, diese Taten seien laut Y verjährt": its own clause
     k = drop[0] - 1
     while k > lo and v.cls[k] in ("ADV", "FOCUS"):
         k -= 1
     if pre and k >= lo and v.low[k] in ("und", "sowie", "oder") and any(verb_like(v, x) for x in range(lo, k)):
+        left = (lo, k)
         lo = drop[1]  # "… berührt haben und laut Berichten versucht haben": the second conjunct
-    return [r for r in ((lo, drop[0]), (drop[1], hi)) if r[0] < r[1]]
+    return [r for r in ((lo, drop[0]), (drop[1], hi)) if r[0] < r[1]], left
 
 
 def attributions(v: View, after_source: bool = False) -> list[Cand]:
@@ -96,7 +104,10 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
                 close = next((k for k in range(end + 2, n) if v.low[k] == "," and v.q[k] < 0), -1)
                 if close > 0:
                     drop_end = close + 1  # "nach Einschätzung eines Experten, der … wurde, …"
-            out.append(Cand("attribution", _rest(v, (i, drop_end), pre=True), speaker, [i]))
+            content, left = _scoped(v, (i, drop_end), pre=True)
+            out.append(Cand("attribution", content, speaker, [i]))
+            if left is not None and _hearsay(v, *left):
+                out.append(Cand("free", [left], None, []))  # "X soll … haben und laut Y …": X's part too
         elif kind == "POST":
             start = i - 1 if i > 0 and v.low[i - 1] in ("ihm", "ihr", "ihnen") else np_backward(v, i, 0)
             if start >= i:
@@ -124,6 +135,13 @@ def attributions(v: View, after_source: bool = False) -> list[Cand]:
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def _hearsay(v: View, a: int, b: int) -> bool:
+    """Konjunktiv I or reportative "soll" in tokens a..b (outside quotation marks)."""
+    from lagebild.analyse.quotes.morph import mood
+    words = [v.low[k] for k in range(a, b) if v.q[k] < 0]
+    return "soll" in words or "sollen" in words or mood(words, [v.cap[k] for k in range(a, b) if v.q[k] < 0]) == "K1"
 
 
 def _clause_close(v: View, a: int) -> int:
