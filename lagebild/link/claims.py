@@ -28,10 +28,12 @@ FIGURE_SPREAD = 0.25
 
 
 def _weights(db: sqlite3.Connection, terms: set[str], n_docs: int) -> dict[str, float]:
-    if not terms:
-        return {}
-    marks = ",".join("?" * len(terms))
-    dfs = dict(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", sorted(terms)).fetchall())
+    ordered = sorted(terms)
+    dfs: dict[str, int] = {}
+    for k in range(0, len(ordered), 500):
+        part = ordered[k:k + 500]
+        marks = ",".join("?" * len(part))
+        dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
     return {t: idf(dfs.get(t, 0), n_docs) for t in terms}
 
 
@@ -62,12 +64,14 @@ def add(db: sqlite3.Connection, article_id: str, st: Statement, n_docs: int) -> 
             "SELECT claim_id FROM link_claim_postings WHERE term=? ORDER BY claim_id DESC LIMIT ?",
             (t, CLAIMS_PER_TERM)))
     best: tuple[float, str] | None = None
-    for cid in sorted(cands):
-        rows = db.execute("SELECT terms FROM link_statements WHERE claim_id=? ORDER BY id DESC LIMIT ?",
-                          (cid, MEMBERS_COMPARED)).fetchall()
-        for (member,) in rows:
-            mterms = set(json.loads(member))
-            w = {**_weights(db, mterms - weights.keys(), n_docs), **weights}
+    members = {cid: [set(json.loads(m)) for (m,) in db.execute(
+        "SELECT terms FROM link_statements WHERE claim_id=? ORDER BY id DESC LIMIT ?",
+        (cid, MEMBERS_COMPARED))] for cid in sorted(cands)}
+    # one look-up for the weights of all members' terms (was one query per member statement)
+    w = {**_weights(db, set().union(*(m for ms in members.values() for m in ms)) - weights.keys(), n_docs),
+         **weights}
+    for cid, mterms_list in members.items():
+        for mterms in mterms_list:
             score, shared = overlap(terms, mterms, w)
             if shared >= CLAIM_SHARED and score >= CLAIM_OVERLAP and (best is None or (score, cid) > best):
                 best = (score, cid)

@@ -49,7 +49,7 @@ EVENT_DAYS = 7
 #: from one of its events (a story's articles lie within about six months of each other)
 STORY_SIM = 0.64
 STORY_DAYS = 365
-STORY_MAX_DAYS = 240
+STORY_MAX_DAYS = 365
 
 
 @dataclass
