@@ -164,7 +164,8 @@ def test_confirming_a_thing_is_no_reported_speech() -> None:
 
 def test_attribution_in_a_second_clause_quotes_that_clause() -> None:
     text = "Die Mutter soll einiges gesehen haben, diese Taten seien aber laut der Anklägerin verjährt."
-    assert [q.text for q in analyse(text)] == ["diese Taten seien aber verjährt"]
+    assert [q.text for q in analyse(text)] == ["Die Mutter soll einiges gesehen haben",
+                                              "diese Taten seien aber verjährt"]
     text = "Der Mann soll die Tür geöffnet haben und laut Zeugen auch versucht haben, zu fliehen."
     assert "auch versucht haben, zu fliehen" in [q.text for q in analyse(text)]
     text = "Die Stöße waren Berichten der Sender ARD und BBC zufolge bis Köln zu spüren."
