@@ -100,3 +100,28 @@ def test_name_behind_a_genitive_country_carries_the_mention() -> None:
     found = linked("Der Präsident Frankreichs Emmanuel Macron reiste nach Berlin.")
     assert "Präsident" not in found
     assert found["Frankreichs"].entity_id == "gpe:france"
+
+
+def test_every_role_span_in_people_tsv_parses() -> None:
+    """A malformed date in people.tsv would silently drop a tenure."""
+    from lagebild.analyse.de import word_list
+    from lagebild.analyse.ner.kb import _tenures
+    for line in word_list("kb/people.tsv"):
+        cells = line.split("\t")
+        if len(cells) > 5 and cells[5].strip():
+            spans = sum(len(p.partition(":")[2].split(",")) for p in cells[5].split(";") if p.strip())
+            assert len(_tenures(cells[5])) == spans, cells[0]
+            for t in _tenures(cells[5]):
+                assert "@" in t.role and (not t.end or t.start <= t.end), cells[0]
+
+
+@pytest.mark.parametrize(("role", "date", "holder"), [
+    ("foreign_secretary@gb", "2024-03-01", "per:david_cameron"),
+    ("un_ambassador@ru", "2023-06-01", "per:vassily_nebenzia"),
+    ("foreign_ministry_spokesperson@cn", "2021-06-01", "per:zhao_lijian"),
+    ("defence_minister@jp", "2025-01-15", "per:gen_nakatani"),
+    ("government_spokesperson@de", "2019-01-01", "per:steffen_seibert"),
+])
+def test_second_rank_officials_hold_their_office_on_the_date(role: str, date: str, holder: str) -> None:
+    entry = load_kb().holder(role, date)
+    assert entry is not None and entry.id == holder
