@@ -74,3 +74,18 @@ def test_o_ceiling_joins_adjacent_name_words() -> None:
         assert (2, 3) not in pers and (3, 4) not in pers
     finally:
         tagger.O_CEILING[0] = old
+
+
+def test_tidy_chunk_edges() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+    words = ["Die", "Biathletin", "Wiebke", "Torsal", "lief", "vor", "Tina", "Quastel", "ins", "Ziel"]
+    out = tidy(words, [(1, 4, "PER"), (6, 9, "PER")])
+    assert (2, 4, "PER") in out  # a person noun before the name is no part of it
+    assert (6, 8, "PER") in out  # a rare given name stays; the lower-case "ins" goes
+    assert tidy(["Der", "US-Präsident", "sprach"], [(1, 2, "LOC")]) == []
+
+
+def test_kb_place_before_common_noun() -> None:
+    words = ["Im", "Raum", "Moskau", "Trümmer", "gefunden", "."]
+    found = recognise([words])[0]
+    assert [(f.start, f.end) for f in found if f.label in ("GPE", "LOC")] == [(2, 3)]

@@ -101,7 +101,7 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
                     and all(_common(w) for w in words[f.start:m.start]):
                 found.remove(f)  # "Zeitung Wedomosti", "Raum Charkiw": a common noun before a name
             elif f.start == m.start and _same_kind(etype, f.label) and not m.weak \
-                    and all(_common(w) for w in words[m.end:f.end]):
+                    and all(w[:1].isupper() and _common(w) for w in words[m.end:f.end]):
                 found.remove(f)  # "Charkiw Fragmente": a common noun after a name
             elif m.genitive and f.start == m.start and not m.weak:
                 # "Südkoreas Shin Won-sik": a genitive name opens a new name, it is not part of one
@@ -133,8 +133,7 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
             start += 1
         while e > start + 1 and words[e - 1].isalpha() and words[e - 1].islower():
             e -= 1  # "Olaf Scholz in": a name does not end in a lower-case word
-        if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() \
-                and "fn" not in word_flags(words[start]) and _common(words[start]):
+        if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
         if start == e or (start > s and e - start == 1 and _common(words[start])):
             continue
@@ -146,6 +145,21 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
                 start -= 1
         out.append((start, e, lab))
     return _add_given_name_pairs(words, out)
+
+
+_PERSON_NOUN_ENDINGS = ("in", "er", "ist", "ent", "eur", "ant", "or", "ling", "ierte")
+
+
+def _noun_head(word: str) -> bool:
+    """A word before a name that is a noun for a person, not a rare given name the dictionary
+    also knows (Tina, Waldemar): a role or title word, or a dictionary word with a
+    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer)."""
+    flags = word_flags(word)
+    if "fn" in flags or any(g.startswith("kb") for g in flags):
+        return False
+    if "role" in flags or "pcue" in flags:
+        return True
+    return lexicon_class(word) in ("known", "compound") and word.lower().endswith(_PERSON_NOUN_ENDINGS)
 
 
 def _place_part(word: str) -> bool:
