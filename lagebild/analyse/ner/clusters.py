@@ -8,12 +8,15 @@ Three granularities (coarse to fine) are used; a word the file lacks has none.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 CLUSTER_FILE = "word_clusters.tsv"
 _PATH: list[Path | None] = [None]
+#: cache clears of modules that keep features built from cluster ids (``features.py``)
+ON_CHANGE: list[Callable[[], None]] = []
 
 
 def use_cluster_file(path: Path | None) -> None:
@@ -21,6 +24,8 @@ def use_cluster_file(path: Path | None) -> None:
     _PATH[0] = path
     _table.cache_clear()
     cluster_ids.cache_clear()
+    for clear in ON_CHANGE:
+        clear()
 
 
 @cache

@@ -13,10 +13,11 @@ that keeps feature extraction near the CRF's own speed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
+from typing import cast
 
-from lagebild.analyse.ner.clusters import cluster_ids
+from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
 
@@ -24,6 +25,7 @@ _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ
                             **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
                             **{c: "d" for c in "0123456789"}})
 _RUNS = re.compile(r"(.)\1+")
+Feature = str | bytes
 
 
 @cache
@@ -96,44 +98,92 @@ def kb_span_tags(n: int, matches: Sequence[Match], types: Sequence[str]) -> list
 
 _BOS = ("BOS",)
 _EOS = ("EOS",)
+_BOS_B = (b"BOS",)
+_EOS_B = (b"EOS",)
+
+
+@cache
+def word_features_bytes(word: str) -> tuple[bytes, ...]:
+    """``word_features`` UTF-8 encoded once per word: crfsuite takes bytes without encoding
+    each attribute on every call (the same attribute strings, so the same weights)."""
+    return tuple(x.encode() for x in word_features(word))
+
+
+@cache
+def context_features_bytes(word: str, offset: int) -> tuple[bytes, ...]:
+    return tuple(x.encode() for x in context_features(word, offset))
+
+
+ON_CHANGE.extend((word_features.cache_clear, context_features.cache_clear,
+                  word_features_bytes.cache_clear, context_features_bytes.cache_clear))
+
+
+@cache
+def _b(text: str) -> bytes:
+    return text.encode()
+
+
+def _ident(text: str) -> str:
+    return text
+
+
+@cache
+def _cap_info(word: str) -> tuple[bool, bool, bool, str]:
+    """Per word: capitalised, lower-case start, given name, dictionary class (``x`` if none)."""
+    return word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x"
+
+
+def _assemble(words: Sequence[str], kb_tags: Sequence[str], doc_tags: Sequence[Sequence[str]] | None,
+              own_of: Callable[[str], tuple[Feature, ...]], ctx_of: Callable[[str, int], tuple[Feature, ...]],
+              conv: Callable[[str], Feature], bos: tuple[Feature, ...], eos: tuple[Feature, ...]
+              ) -> list[list[Feature]]:
+    """One sentence's feature lists from per-word cached parts (``conv`` makes the rest)."""
+    n = len(words)
+    if not n:
+        return []
+    own: list[tuple[Feature, ...]] = [own_of(w) for w in words]
+    left1: list[tuple[Feature, ...]] = [bos] + [ctx_of(w, -1) for w in words[:-1]]
+    right1: list[tuple[Feature, ...]] = [ctx_of(w, 1) for w in words[1:]] + [eos]
+    left2: list[tuple[Feature, ...]] = ([bos, bos] + [ctx_of(w, -2) for w in words[:-2]])[:n]
+    right2: list[tuple[Feature, ...]] = ([ctx_of(w, 2) for w in words[2:]] + [eos, eos])[-n:]
+    info = [_cap_info(w) for w in words]
+    b = conv("b")
+    out: list[list[Feature]] = []
+    for i, (ow, l1, r1, l2, r2) in enumerate(zip(own, left1, right1, left2, right2, strict=True)):
+        f: list[Feature] = [b, *ow, *l1, *r1, *l2, *r2]
+        cap, _, fn, lex = info[i]
+        if cap:
+            if i == 0:
+                f.append(conv("first=" + lex))
+            else:
+                pcap, plow, pfn, _ = info[i - 1]
+                f.append(conv("after=" + ("low" if plow else "cap" if pcap else "p") + lex))
+                if pfn:
+                    f.append(conv("fn+" + lex))
+            if i < n - 1 and fn and info[i + 1][0]:
+                f.append(conv("fn>" + info[i + 1][3]))
+        kt = kb_tags[i]
+        if kt:
+            f.append(conv("kb=" + kt))
+        if i > 0 and kb_tags[i - 1]:
+            f.append(conv("-1kb=" + kb_tags[i - 1]))
+        if i < n - 1 and kb_tags[i + 1]:
+            f.append(conv("1kb=" + kb_tags[i + 1]))
+        if doc_tags is not None:
+            f.extend(conv(x) for x in doc_tags[i])
+        out.append(f)
+    return out
 
 
 def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
                       doc_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
     """Feature lists for one sentence; ``doc_tags`` adds second-pass document features.
     Built from per-word cached tuples: the order of features does not matter to the CRF."""
-    n = len(words)
-    if not n:
-        return []
-    own = [word_features(w) for w in words]
-    left1 = [context_features(words[i - 1], -1) if i else _BOS
-             for i in range(n)]
-    right1 = [context_features(words[i + 1], 1) if i < n - 1 else _EOS for i in range(n)]
-    left2 = [context_features(words[i - 2], -2) if i > 1 else _BOS for i in range(n)]
-    right2 = [context_features(words[i + 2], 2) if i < n - 2 else _EOS for i in range(n)]
-    out: list[list[str]] = []
-    for i in range(n):
-        f = ["b", *own[i], *left1[i], *right1[i], *left2[i], *right2[i]]
-        w = words[i]
-        if w[:1].isupper():
-            lex = lexicon_class(w) or "x"
-            if i == 0:
-                f.append("first=" + lex)
-            else:
-                prev = words[i - 1]
-                f.append("after=" + ("low" if prev[:1].islower() else "cap" if prev[:1].isupper() else "p") + lex)
-                if "fn" in word_flags(prev):
-                    f.append("fn+" + lex)
-            if i < n - 1 and "fn" in word_flags(w) and words[i + 1][:1].isupper():
-                f.append("fn>" + (lexicon_class(words[i + 1]) or "x"))
-        kt = kb_tags[i]
-        if kt:
-            f.append("kb=" + kt)
-        if i > 0 and kb_tags[i - 1]:
-            f.append("-1kb=" + kb_tags[i - 1])
-        if i < n - 1 and kb_tags[i + 1]:
-            f.append("1kb=" + kb_tags[i + 1])
-        if doc_tags is not None:
-            f.extend(doc_tags[i])
-        out.append(f)
-    return out
+    return cast("list[list[str]]", _assemble(words, kb_tags, doc_tags, word_features, context_features, _ident,
+                                              _BOS, _EOS))
+
+
+def sentence_features_bytes(words: Sequence[str], kb_tags: Sequence[str]) -> list[list[bytes]]:
+    """``sentence_features`` as UTF-8 bytes, what the tagger hands to crfsuite (same order)."""
+    return cast("list[list[bytes]]", _assemble(words, kb_tags, None, word_features_bytes, context_features_bytes,
+                                                _b, _BOS_B, _EOS_B))

@@ -17,7 +17,7 @@ from typing import Any
 
 import pycrfsuite
 
-from lagebild.analyse.ner.features import kb_span_tags, sentence_features
+from lagebild.analyse.ner.features import kb_span_tags, sentence_features_bytes
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
 from lagebild.errors import ModelError
@@ -148,7 +148,7 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
 O_CEILING = [0.8]
 
 
-def _tag(tagger: Any, feats: list[list[str]], words: Sequence[str] | None = None) -> list[str]:
+def _tag(tagger: Any, feats: list[list[bytes]], words: Sequence[str] | None = None) -> list[str]:
     if not feats:
         return []
     tags: list[str] = tagger.tag(feats)
@@ -201,10 +201,16 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     models = models or default_models()
     if kb_tags is None:
         kb_tags = [kb_tags_for(words) for words in sentences]
-    feats = [sentence_features(words, kt) for words, kt in zip(sentences, kb_tags, strict=True)]
+    feats = [sentence_features_bytes(words, kt) for words, kt in zip(sentences, kb_tags, strict=True)]
     first = [_tag(models.pass1, f, w) for f, w in zip(feats, sentences, strict=True)]
     if models.pass2 is None or len(sentences) < 2:
         return first
     dfeats = doc_features(sentences, first)
-    return [models.pass2.tag([[*a, *b] for a, b in zip(f, d, strict=True)]) if f and _needs_second_look(d) else t
+    return [models.pass2.tag([[*a, *map(_enc, b)] for a, b in zip(f, d, strict=True)])
+            if f and _needs_second_look(d) else t
             for f, d, t in zip(feats, dfeats, first, strict=True)]
+
+
+@cache
+def _enc(feature: str) -> bytes:
+    return feature.encode()
