@@ -246,3 +246,41 @@ def test_hearsay_conjunct_before_an_attribution_is_quoted_too() -> None:
     text = "Der Mann soll die Tür geöffnet haben und laut Zeugen auch versucht haben, zu fliehen."
     assert [q.text for q in analyse(text)] == ["Der Mann soll die Tür geöffnet haben",
                                               "auch versucht haben, zu fliehen"]
+
+
+def test_a_promised_action_is_not_reported_speech() -> None:
+    assert analyse("Der Landrat versprach den Bauern rasche Entschädigungen.") == []
+    quotes = analyse("Der Landrat versprach, die Straße bis Mai zu reparieren.")
+    assert [q.text for q in quotes] == ["die Straße bis Mai zu reparieren"]
+
+
+def test_a_bare_claim_noun_rejected_is_not_the_speaker() -> None:
+    quotes = analyse("Der Konzern hat mehrfach Behauptungen zurückgewiesen, dass er Löhne kürze.")
+    assert [q.text for q in quotes] == ["dass er Löhne kürze"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Der Konzern"
+
+
+def test_a_claim_noun_with_its_source_names_the_speaker() -> None:
+    quotes = analyse("Der Konzern wies Berichte der Lokalzeitung zurück, er kürze die Löhne.")
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Berichte der Lokalzeitung"
+
+
+def test_a_caption_glued_to_the_next_sentence_is_a_seam() -> None:
+    text = "Bürgermeisterin Clara Weidner Sie lobte den Verein und forderte mehr Geld für Sportplätze."
+    quotes = analyse(text)
+    assert quotes and all("Weidner" not in q.text for q in quotes)
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Sie"
+
+
+def test_a_form_of_address_inside_a_quotation_is_no_seam() -> None:
+    quotes = analyse("Der Abgeordnete rief: „Frau Ministerin Sie irren sich gewaltig.“")
+    assert [q.text for q in quotes] == ["„Frau Ministerin Sie irren sich gewaltig.“"]
+
+
+def test_an_adjective_after_an_article_is_no_konjunktiv() -> None:
+    from lagebild.analyse.quotes.morph import mood
+    words = ["die", "Gäste", "besuchten", "das", "zentrale", "Rathaus"]
+    assert mood(words, [w[0].isupper() for w in words]) == ""
+    words = ["das", "erkläre", "sich", "von", "selbst"]
+    assert mood(words, [False] * len(words)) == "K1"

@@ -32,6 +32,7 @@ from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
 from lagebild.analyse.quotes.nouns import noun_frames
 from lagebild.analyse.quotes.resolve import Resolver
+from lagebild.analyse.quotes.seams import seams
 from lagebild.analyse.tokens import sentence_spans, tokenize
 from lagebild.model import Analysis, Quote, Role, Token
 
@@ -66,6 +67,14 @@ def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
         else:
             spans.append([s, e])
     starts = [t.start for t in tokens]
+    quoted = [(m.start, m.end) for m in top]
+    cut: list[list[int]] = []
+    for s, e in spans:  # a heading glued to the next sentence ("… Lee Min-ho Er sagte …")
+        for x in seams(tokens, bisect.bisect_left(starts, s), bisect.bisect_left(starts, e), quoted):
+            cut.append([s, x])
+            s = x
+        cut.append([s, e])
+    spans = cut
     top_starts = [m.start for m in top]
     inner_all = [m for m in marks if m.depth > 0]
     inner_starts = [m.start for m in inner_all]

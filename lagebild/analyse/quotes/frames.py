@@ -339,6 +339,8 @@ def _claim_nouns() -> tuple[str, ...]:
     return tuple(sorted(word_list("claim_nouns.txt"), key=len, reverse=True))
 
 
+#: a claim noun's source attribute: "Berichte der Zeitung", "Angaben von Zeugen"
+_SOURCE_ATTR = frozenset({"der", "des", "eines", "einer", "von", "vom"})
 _SOURCE_PREP = frozenset({"in", "im", "aus", "laut", "nach", "bei", "gemäß"})
 
 
@@ -379,6 +381,8 @@ def _claim_object(v: View, cand: Cand, fin: int) -> tuple[int, int] | None:
     head = next((k for k in range(start, end) if v.is_noun(k)), -1)
     if head < 0 or not v.low[head].endswith(_claim_nouns()):
         return None
+    if not any(v.low[k] in _SOURCE_ATTR for k in range(head + 1, end - 1)):
+        return None  # a bare claim ("wies Behauptungen zurück, dass …") names no one: the subject speaks
     return trim(v, start, end)
 
 

@@ -20,6 +20,8 @@ _NOT_VERB_E = frozenset({"heute", "gerne", "gern", "alle", "eine", "keine", "die
 _ADJ_ENDINGS = ("ische", "liche", "ige", "te", "bare", "same", "ene", "ere")
 _SUBJECTS = frozenset({"er", "sie", "es", "man", "dies", "das", "dieser", "diese", "jeder", "niemand",
                        "keiner", "einer", "wer", "was"})
+#: of those, the ones that are also articles before an adjective and its noun
+_ARTICLES = frozenset({"das", "dieser", "diese", "jeder", "einer"})
 
 
 def mood(words: list[str], caps: list[bool]) -> str:
@@ -48,6 +50,8 @@ def mood(words: list[str], caps: list[bool]) -> str:
                 or w.endswith(_ADJ_ENDINGS) or w in det:
             continue
         prev = words[i - 1] if i > 0 else ""
+        if prev in _ARTICLES and i + 1 < n and caps[i + 1]:
+            continue  # "das internationale Treffen": an adjective between article and noun
         if prev in _SUBJECTS or (i > 0 and caps[i - 1] and det.get(prev) is None
                                  and (i + 1 >= n or not caps[i + 1] or det.get(words[i + 1]) == "DET")):
             if i + 1 < n and words[i + 1] == "ich":
