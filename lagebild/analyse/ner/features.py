@@ -114,8 +114,30 @@ def context_features_bytes(word: str, offset: int) -> tuple[bytes, ...]:
     return tuple(x.encode() for x in context_features(word, offset))
 
 
-ON_CHANGE.extend((word_features.cache_clear, context_features.cache_clear,
-                  word_features_bytes.cache_clear, context_features_bytes.cache_clear))
+_Parts = tuple[tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...],
+               tuple[Feature, ...], bool, bool, bool, str]
+
+
+def _parts(word: str, own_of: Callable[[str], tuple[Feature, ...]],
+           ctx_of: Callable[[str, int], tuple[Feature, ...]]) -> _Parts:
+    """All a word brings to a sentence: its own features, its features as the word one and two
+    to the left and right, capitalised, lower-case start, given name, dictionary class."""
+    return (own_of(word), ctx_of(word, -1), ctx_of(word, 1), ctx_of(word, -2), ctx_of(word, 2),
+            word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x")
+
+
+@cache
+def _parts_str(word: str) -> _Parts:
+    return _parts(word, word_features, context_features)
+
+
+@cache
+def _parts_bytes(word: str) -> _Parts:
+    return _parts(word, word_features_bytes, context_features_bytes)
+
+
+ON_CHANGE.extend((word_features.cache_clear, context_features.cache_clear, word_features_bytes.cache_clear,
+                  context_features_bytes.cache_clear, _parts_str.cache_clear, _parts_bytes.cache_clear))
 
 
 @cache
@@ -127,41 +149,31 @@ def _ident(text: str) -> str:
     return text
 
 
-@cache
-def _cap_info(word: str) -> tuple[bool, bool, bool, str]:
-    """Per word: capitalised, lower-case start, given name, dictionary class (``x`` if none)."""
-    return word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x"
-
-
 def _assemble(words: Sequence[str], kb_tags: Sequence[str], doc_tags: Sequence[Sequence[str]] | None,
-              own_of: Callable[[str], tuple[Feature, ...]], ctx_of: Callable[[str, int], tuple[Feature, ...]],
-              conv: Callable[[str], Feature], bos: tuple[Feature, ...], eos: tuple[Feature, ...]
-              ) -> list[list[Feature]]:
+              parts_of: Callable[[str], _Parts], conv: Callable[[str], Feature],
+              bos: tuple[Feature, ...], eos: tuple[Feature, ...]) -> list[list[Feature]]:
     """One sentence's feature lists from per-word cached parts (``conv`` makes the rest)."""
     n = len(words)
     if not n:
         return []
-    own: list[tuple[Feature, ...]] = [own_of(w) for w in words]
-    left1: list[tuple[Feature, ...]] = [bos] + [ctx_of(w, -1) for w in words[:-1]]
-    right1: list[tuple[Feature, ...]] = [ctx_of(w, 1) for w in words[1:]] + [eos]
-    left2: list[tuple[Feature, ...]] = ([bos, bos] + [ctx_of(w, -2) for w in words[:-2]])[:n]
-    right2: list[tuple[Feature, ...]] = ([ctx_of(w, 2) for w in words[2:]] + [eos, eos])[-n:]
-    info = [_cap_info(w) for w in words]
+    ps = [parts_of(w) for w in words]
     b = conv("b")
     out: list[list[Feature]] = []
-    for i, (ow, l1, r1, l2, r2) in enumerate(zip(own, left1, right1, left2, right2, strict=True)):
-        f: list[Feature] = [b, *ow, *l1, *r1, *l2, *r2]
-        cap, _, fn, lex = info[i]
-        if cap:
+    for i in range(n):
+        p = ps[i]
+        f: list[Feature] = [b, *p[0], *(ps[i - 1][1] if i else bos), *(ps[i + 1][2] if i < n - 1 else eos),
+                            *(ps[i - 2][3] if i > 1 else bos), *(ps[i + 2][4] if i < n - 2 else eos)]
+        if p[5]:
+            lex = p[8]
             if i == 0:
                 f.append(conv("first=" + lex))
             else:
-                pcap, plow, pfn, _ = info[i - 1]
-                f.append(conv("after=" + ("low" if plow else "cap" if pcap else "p") + lex))
-                if pfn:
+                q = ps[i - 1]
+                f.append(conv("after=" + ("low" if q[6] else "cap" if q[5] else "p") + lex))
+                if q[7]:
                     f.append(conv("fn+" + lex))
-            if i < n - 1 and fn and info[i + 1][0]:
-                f.append(conv("fn>" + info[i + 1][3]))
+            if i < n - 1 and p[7] and ps[i + 1][5]:
+                f.append(conv("fn>" + ps[i + 1][8]))
         kt = kb_tags[i]
         if kt:
             f.append(conv("kb=" + kt))
@@ -179,11 +191,9 @@ def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
                       doc_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
     """Feature lists for one sentence; ``doc_tags`` adds second-pass document features.
     Built from per-word cached tuples: the order of features does not matter to the CRF."""
-    return cast("list[list[str]]", _assemble(words, kb_tags, doc_tags, word_features, context_features, _ident,
-                                              _BOS, _EOS))
+    return cast("list[list[str]]", _assemble(words, kb_tags, doc_tags, _parts_str, _ident, _BOS, _EOS))
 
 
 def sentence_features_bytes(words: Sequence[str], kb_tags: Sequence[str]) -> list[list[bytes]]:
     """``sentence_features`` as UTF-8 bytes, what the tagger hands to crfsuite (same order)."""
-    return cast("list[list[bytes]]", _assemble(words, kb_tags, None, word_features_bytes, context_features_bytes,
-                                                _b, _BOS_B, _EOS_B))
+    return cast("list[list[bytes]]", _assemble(words, kb_tags, None, _parts_bytes, _b, _BOS_B, _EOS_B))
