@@ -9,8 +9,9 @@ the result does not depend on the order the inputs arrived in.
 
 The score of an article against an event (``similarity``) adds three parts, because wording
 alone misses most follow-ups: word cosine, entity cosine, and the anchor (rarity of a key in one
-title and the other's title or lead). Weights and thresholds were tuned on a story-labelled
-Wikinews corpus (scripts/build_story_corpus.py), checked on a held-out half of its stories.
+title and the other's title or lead; full weight only when a name and a matter word, or two
+names, agree). Weights and thresholds were tuned on the tune half of a story-labelled Wikinews
+corpus (scripts/build_story_corpus.py --half tune) and checked on the other half.
 """
 from __future__ import annotations
 
