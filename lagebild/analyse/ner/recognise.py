@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
@@ -60,13 +61,23 @@ def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]])
     name), "Egino Weinert", where no chunk lies yet; returns the chunks sorted."""
     taken = {k for s, e, _ in out for k in range(s, e)}
     for i in range(len(words) - 1):
-        a, b = words[i], words[i + 1]
-        if i not in taken and i + 1 not in taken and a[:1].isupper() and b[:1].isupper() and b.isalpha() \
-                and "fn" in word_flags(a) and (lexicon_class(b) == "unknown" or "sn" in word_flags(b)) \
-                and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(b)):
+        if _given_name(words[i]) and i not in taken and i + 1 not in taken and _family_name_like(words[i + 1]):
             out.append((i, i + 2, "PER"))
             taken.update((i, i + 1))
     return sorted(out)
+
+
+@cache
+def _given_name(word: str) -> bool:
+    return word[:1].isupper() and "fn" in word_flags(word)
+
+
+@cache
+def _family_name_like(word: str) -> bool:
+    """A capitalised word no dictionary knows or a family name, and no KB name but a person's."""
+    return word[:1].isupper() and word.isalpha() \
+        and (lexicon_class(word) == "unknown" or "sn" in word_flags(word)) \
+        and not any(g.startswith("kb") and g != "kbPER" for g in word_flags(word))
 
 
 def _same_kind(kb_type: str, label: str) -> bool:
@@ -171,6 +182,8 @@ def _place_part(word: str) -> bool:
 
 def _shouting(words: Sequence[str]) -> bool:
     """A line in capitals (LESEN SIE MEHR): the tagger never saw such text, only the KB counts."""
+    if not any(map(str.isupper, words)):
+        return False  # no word in capitals: the share below is 0
     alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
     return len(alpha) >= 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha)
 

@@ -90,6 +90,11 @@ def _key(word: str) -> str:
 
 
 @cache
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@cache
 def _p1(tag: str) -> tuple[str, ...]:
     return ("p1=" + tag,)
 
@@ -113,11 +118,11 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
     for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
         sent: list[Sequence[str]] = []
         own = {k: lab for s, e, lab in cs for k in range(s, e)}
-        for i, w in enumerate(words):
-            if not w[:1].isupper():
-                sent.append(_p1(ts[i]))
+        for i, (w, t) in enumerate(zip(words, ts, strict=True)):
+            if not _capital(w):
+                sent.append(_p1(t))
                 continue
-            f = ["p1=" + ts[i]]
+            f = ["p1=" + t]
             key = _key(w)
             counts = seen.get(key)
             if counts:
@@ -129,13 +134,15 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
                         best, top = lab, n
                 if best:
                     f.append("d=" + best)
-                    f.append("d=" + ts[i][:1] + best)
+                    f.append("d=" + t[:1] + best)
                 elif not mine:
                     f.append("d=none")
-            for name, table in (("dl=", last), ("df=", first)):
-                lc = table.get(key)
-                if lc:
-                    f.append(name + max(lc, key=lc.__getitem__))
+            lc = last.get(key)
+            if lc:
+                f.append("dl=" + max(lc, key=lc.__getitem__))
+            lc = first.get(key)
+            if lc:
+                f.append("df=" + max(lc, key=lc.__getitem__))
             sent.append(f)
         out.append(sent)
     return out
