@@ -284,3 +284,10 @@ def test_an_adjective_after_an_article_is_no_konjunktiv() -> None:
     assert mood(words, [w[0].isupper() for w in words]) == ""
     words = ["das", "erkläre", "sich", "von", "selbst"]
     assert mood(words, [False] * len(words)) == "K1"
+
+
+def test_a_clause_fills_the_object_so_the_prefield_is_the_subject() -> None:
+    quotes = analyse("Der Westen warf Schneider vor, die Kasse geplündert zu haben.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Der Westen"
+    quotes = analyse("Die Äußerungen bezeichnete Schneider als unsinnig.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Schneider"

@@ -386,6 +386,24 @@ def _claim_object(v: View, cand: Cand, fin: int) -> tuple[int, int] | None:
     return trim(v, start, end)
 
 
+#: feminine noun endings: "der Regierung" after them may be a dative, not a subject
+_FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "in", "de", "ie")
+
+
+def _clause_takes_object(v: View, ps: int, pe: int, cue: list[int], sense: Sense) -> bool:
+    """"Der Westen warf Nordkorea vor, … zu liefern": when a clause follows as the content, it
+    fills the accusative, so a prefield that cannot be a dative ("die", "das", "der" before a
+    noun that is not feminine) is the subject, and the name after the verb its addressee."""
+    det = v.low[ps]
+    head = next((k for k in range(pe - 1, ps, -1) if v.is_noun(k)), -1)
+    if det not in ("die", "das", "der", "ein", "eine") or head < 0 or not sense.clause:
+        return False
+    if det == "der" and v.low[head].endswith(_FEMININE):
+        return False
+    found = _content_after(v, max(cue) + 1, sense)
+    return found is not None and found[0] == "frame"
+
+
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
     n = len(v)
     after = max(cue) + 1
@@ -464,7 +482,8 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         elif sense.lemma == "heißen" and ps < pe and v.low[ps] in ("in", "im"):
             e = np_forward(v, ps + 1, pe)  # "In der Resolution heißt es, …"
             speaker = (ps + 1, e) if e > ps + 1 else None
-        elif subject_like(v, ps, pe) and not object_first(v, ps, pe, s, n):
+        elif subject_like(v, ps, pe) and (not object_first(v, ps, pe, s, n)
+                                          or _clause_takes_object(v, ps, pe, cue, sense)):
             speaker = (ps, pe)
         else:
             speaker = _speaker_after(v, fin + 1, n, False)
