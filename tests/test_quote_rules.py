@@ -234,12 +234,13 @@ def test_participle_adverb_opening_the_sentence_is_no_subject() -> None:
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "der Minister"
 
 
-def test_promise_and_threat_with_an_object_are_reported_speech() -> None:
+def test_a_pledge_with_an_object_is_reported_speech_a_threatened_action_is_not() -> None:
     quotes = analyse("Die Ministerin sagte den Opfern weitere Hilfe zu.")
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.text == "Die Ministerin"
-    quotes = analyse("Die Behörde drohte dem Verein hohe Strafen an.")
-    assert len(quotes) == 1 and quotes[0].cue is not None and quotes[0].cue.text == "drohte an"
+    assert analyse("Die Behörde drohte dem Verein hohe Strafen an.") == []
+    quotes = analyse("Die Behörde drohte an, dem Verein die Lizenz zu entziehen.")
+    assert [q.text for q in quotes] == ["dem Verein die Lizenz zu entziehen"]
 
 
 def test_hearsay_conjunct_before_an_attribution_is_quoted_too() -> None:
