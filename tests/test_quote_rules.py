@@ -292,3 +292,8 @@ def test_a_clause_fills_the_object_so_the_prefield_is_the_subject() -> None:
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Der Westen"
     quotes = analyse("Die Äußerungen bezeichnete Schneider als unsinnig.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Schneider"
+
+
+def test_an_apposition_after_the_verb_is_no_clause_that_fills_the_object() -> None:
+    quotes = analyse("Die Mönche beschrieb die Agentur unter Berufung auf den Chef, Li Wen, als „aggressiv“.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "die Agentur"

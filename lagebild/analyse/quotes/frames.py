@@ -398,10 +398,13 @@ def _clause_takes_object(v: View, ps: int, pe: int, cue: list[int], sense: Sense
     head = next((k for k in range(pe - 1, ps, -1) if v.is_noun(k)), -1)
     if det not in ("die", "das", "der", "ein", "eine") or head < 0 or not sense.clause:
         return False
-    if det == "der" and v.low[head].endswith(_FEMININE):
-        return False
+    if (det == "der" and v.low[head].endswith(_FEMININE)) or np_forward(v, ps, pe) != pe:
+        return False  # a possible dative, or no plain noun phrase ("Die Person betreffend")
     found = _content_after(v, max(cue) + 1, sense)
-    return found is not None and found[0] == "frame"
+    if found is None or found[0] != "frame":
+        return False
+    a, b = found[1][0]
+    return v.low[a] in ("dass", "daß", "ob") or zu_infinitive(v, a, _first_comma(v, a, b))
 
 
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:
