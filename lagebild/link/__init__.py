@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from lagebild.analyse.tokens import sentence_spans, tokenize
 from lagebild.link import claims, cluster
-from lagebild.link.features import Profile, day_of, profile, represent, title_of, with_background
+from lagebild.link.features import Profile, day_of, profile, represent, stored_dfs, title_of, with_background
 from lagebild.link.happenings import happenings, read_sentences, who_did_what
 from lagebild.link.lexicon import plover
 from lagebild.link.statements import acts, from_quotes, reported
@@ -110,13 +110,7 @@ def _frequencies(db: sqlite3.Connection, profiles: list[Profile]) -> dict[str, i
             fresh[t] = fresh.get(t, 0) + 1
     db.executemany("INSERT INTO link_df (feature, df) VALUES (?, ?)"
                    " ON CONFLICT(feature) DO UPDATE SET df=df+excluded.df", sorted(fresh.items()))
-    terms = sorted(fresh)
-    dfs: dict[str, int] = {}
-    for k in range(0, len(terms), 500):
-        part = terms[k:k + 500]
-        marks = ",".join("?" * len(part))
-        dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
-    return dfs
+    return stored_dfs(db, fresh)
 
 
 def place_docs(db: sqlite3.Connection, docs: list[Analysis], seen_before: int = 0) -> None:

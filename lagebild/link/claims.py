@@ -13,7 +13,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from lagebild.link.features import idf
+from lagebild.link.features import idf, stored_dfs
 from lagebild.link.statements import Statement
 
 #: minimum weighted overlap (share of the smaller statement's weight) and shared terms
@@ -28,12 +28,7 @@ FIGURE_SPREAD = 0.25
 
 
 def _weights(db: sqlite3.Connection, terms: set[str], n_docs: int) -> dict[str, float]:
-    ordered = sorted(terms)
-    dfs: dict[str, int] = {}
-    for k in range(0, len(ordered), 500):
-        part = ordered[k:k + 500]
-        marks = ",".join("?" * len(part))
-        dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
+    dfs = stored_dfs(db, terms)
     return {t: idf(dfs.get(t, 0), n_docs) for t in terms}
 
 

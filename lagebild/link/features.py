@@ -16,7 +16,8 @@ to share is not taken for a rare one; as the corpus grows, its own counts outwei
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -291,3 +292,15 @@ def title_of(doc: Analysis) -> str:
     if len(first) <= 160:
         return first
     return first[:157].rsplit(" ", 1)[0] + " …"
+
+
+def stored_dfs(db: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    """Document frequencies of ``terms`` from the ``link_df`` table, read in chunks that stay
+    under SQLite's bound-parameter limit; absent terms are left out."""
+    ordered = sorted(set(terms))
+    dfs: dict[str, int] = {}
+    for k in range(0, len(ordered), 500):
+        part = ordered[k:k + 500]
+        marks = ",".join("?" * len(part))
+        dfs.update(db.execute(f"SELECT feature, df FROM link_df WHERE feature IN ({marks})", part).fetchall())
+    return dfs
