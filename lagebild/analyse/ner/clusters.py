@@ -23,7 +23,6 @@ def use_cluster_file(path: Path | None) -> None:
     """Read clusters from ``path`` instead of the shipped file (for cross-validation)."""
     _PATH[0] = path
     _table.cache_clear()
-    cluster_ids.cache_clear()
     for clear in ON_CHANGE:
         clear()
 
@@ -46,7 +45,6 @@ def _table() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@cache
 def cluster_ids(word: str) -> tuple[str, ...]:
     """The word's cluster ids, coarse to fine; a genitive ``-s`` is tried off ("Schmidts")."""
     table = _table()

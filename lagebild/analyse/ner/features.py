@@ -14,23 +14,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import cast
 
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.wordcache import word_cache
 
 _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                             **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
                             **{c: "d" for c in "0123456789"}})
 _RUNS = re.compile(r"(.)\1+")
 Feature = str | bytes
-# Word-level caches are bounded so a long-running ingest of an open vocabulary does not grow without limit.
-WORD_CACHE_SIZE = 1 << 17
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def shape(word: str) -> str:
     """Compressed word shape: ``Kim`` -> ``Xx``, ``Jong-un`` -> ``Xx-x``, ``EDSCG`` -> ``X``."""
     s = word.translate(_SHAPE_MAP)
@@ -38,7 +36,7 @@ def shape(word: str) -> str:
     return _RUNS.sub(r"\1", s)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def word_features(word: str) -> tuple[str, ...]:
     low = word.lower()
     f = ["w=" + word, "l=" + low, "sh=" + shape(word)]
@@ -63,7 +61,7 @@ def word_features(word: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def context_features(word: str, offset: int) -> tuple[str, ...]:
     p = f"{offset}"
     low = word.lower()
@@ -104,14 +102,14 @@ _BOS_B = (b"BOS",)
 _EOS_B = (b"EOS",)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def word_features_bytes(word: str) -> tuple[bytes, ...]:
     """``word_features`` UTF-8 encoded once per word: crfsuite takes bytes without encoding
     each attribute on every call (the same attribute strings, so the same weights)."""
     return tuple(x.encode() for x in word_features(word))
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def context_features_bytes(word: str, offset: int) -> tuple[bytes, ...]:
     return tuple(x.encode() for x in context_features(word, offset))
 
@@ -128,12 +126,12 @@ def _parts(word: str, own_of: Callable[[str], tuple[Feature, ...]],
             word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x")
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def _parts_str(word: str) -> _Parts:
     return _parts(word, word_features, context_features)
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def _parts_bytes(word: str) -> _Parts:
     return _parts(word, word_features_bytes, context_features_bytes)
 
@@ -142,7 +140,7 @@ ON_CHANGE.extend((word_features.cache_clear, context_features.cache_clear, word_
                   context_features_bytes.cache_clear, _parts_str.cache_clear, _parts_bytes.cache_clear))
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_cache
 def _b(text: str) -> bytes:
     return text.encode()
 

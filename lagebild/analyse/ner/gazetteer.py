@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from lagebild.analyse.de import word_list
 from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
 from lagebild.analyse.tokens import tokenize
+from lagebild.analyse.wordcache import word_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +27,12 @@ class Match:
 _HYPHENS = frozenset("-‐‑")
 
 
-@cache
+@word_cache
 def _exact(token: str) -> str:
     return "=" + _NON_ALNUM.sub("", token)
 
 
-@cache
+@word_cache
 def _variants(key: str) -> tuple[str, ...]:
     """The key and its forms without a genitive ending."""
     if key.startswith("=") or len(key) < 4:
@@ -57,7 +57,7 @@ def _first_keys() -> frozenset[str]:
     return frozenset(out)
 
 
-@cache
+@word_cache
 def _may_start(tok: str) -> bool:
     """Can a KB name begin with this word? (Cached: most words never can.)"""
     firsts = _first_keys()
@@ -110,13 +110,7 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
     return out
 
 
-@cache
-def _more_given_names() -> frozenset[str]:
-    """Given names beside the KB's list (de/ner_given_names.txt): tagger features only."""
-    return frozenset(fold(n) for n in word_list("ner_given_names.txt"))
-
-
-@cache
+@word_cache
 def word_flags(token: str) -> tuple[str, ...]:
     """KB facts about one word: given name, adjective of a country, one-word KB name (by type),
     role noun. Cached per word: the same words recur across a corpus."""
@@ -125,7 +119,7 @@ def word_flags(token: str) -> tuple[str, ...]:
     if not key or not token[:1].isalpha():
         return ()
     out = []
-    if key in kb.given_names or key in _more_given_names():
+    if key in kb.given_names:
         out.append("fn")
     if any(v in kb.surnames for v in _variants(key)):
         out.append("sn")
@@ -155,7 +149,7 @@ def word_flags(token: str) -> tuple[str, ...]:
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
-@cache
+@word_cache
 def adjective_country(word: str) -> str:
     """The country id a nationality adjective names (russischen -> gpe:russia), else ""."""
     kb = load_kb()

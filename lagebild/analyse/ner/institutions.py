@@ -27,6 +27,7 @@ from functools import cache
 from lagebild.analyse.de import word_set
 from lagebild.analyse.ner.gazetteer import adjective_country
 from lagebild.analyse.ner.kb import KB, Institution, alias_key, fold, load_kb
+from lagebild.analyse.wordcache import word_cache
 
 EXPLICIT, APPOSITION, LOCAL, DOCUMENT = 0.95, 0.9, 0.75, 0.6
 _GENITIVE_ARTICLES = frozenset({"der", "des"})
@@ -70,7 +71,12 @@ def _city_adjectives() -> dict[str, str]:
     return out
 
 
-@cache
+def _adjective(word: str) -> str:
+    """The country a nationality or capital-city adjective names ("russischen", "Moskauer")."""
+    return adjective_country(word) or _city_adjectives().get(fold(word), "")
+
+
+@word_cache
 def _noun_country(word: str) -> str:
     """The country a name-like word stands for: a country, a capital, a KB person or body."""
     kb = load_kb()
@@ -83,13 +89,13 @@ def _noun_country(word: str) -> str:
     return ""
 
 
-@cache
+@word_cache
 def _word_country(word: str) -> str:
     """The country a single word points to: a nationality or city adjective ("russischen",
     "Moskauer"), a country or person prefix ("US-Beamte", "Biden-Regierung")."""
     if not word[:1].isalpha():
         return ""
-    country = adjective_country(word) or _city_adjectives().get(fold(word), "")
+    country = _adjective(word)
     if not country and "-" in word:
         head = word.partition("-")[0]
         if head[:1].isupper():
@@ -139,7 +145,7 @@ def _explicit(i: int, words: Sequence[str], by_start: dict[int, Span], by_end: d
         return _noun_country(head) or _word_country(head)
     if i > 0:
         prev = words[i - 1]
-        country = adjective_country(prev) or _city_adjectives().get(fold(prev), "")
+        country = _adjective(prev)
         if country:
             return country
         before = by_end.get(i)

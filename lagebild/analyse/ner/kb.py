@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from lagebild.analyse.de import word_list
+from lagebild.analyse.wordcache import word_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("yy", "y"), ("kh", "h"))
 
 
-@cache
+@word_cache
 def fold(text: str) -> str:
     """A matching key: lower case, no diacritics or separators, romanisation evened out."""
     s = text.lower().replace("ß", "ss")

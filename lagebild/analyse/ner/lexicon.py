@@ -12,6 +12,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from lagebild.analyse.wordcache import word_cache
+
 #: The word forms are cached as a plain key list (one per line) under the user's cache
 #: folder: simplemma decodes its German dictionary in Python (~2 s per process), the list
 #: reads in a tenth of that. The file name carries simplemma's version and the dictionary
@@ -64,7 +66,7 @@ def _forms() -> frozenset[bytes]:
     return forms
 
 
-@cache
+@word_cache
 def lexicon_class(word: str) -> str:
     """``known``, ``compound`` or ``unknown`` for a capitalised word; ``""`` otherwise."""
     if not word[:1].isupper() or not word.isalpha() or len(word) < 3:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
 from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.tagger import Models, chunks, tag_document
+from lagebild.analyse.wordcache import word_cache
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC"})
 
@@ -67,12 +67,12 @@ def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]])
     return sorted(out)
 
 
-@cache
+@word_cache
 def _given_name(word: str) -> bool:
     return word[:1].isupper() and "fn" in word_flags(word)
 
 
-@cache
+@word_cache
 def _family_name_like(word: str) -> bool:
     """A capitalised word no dictionary knows or a family name, and no KB name but a person's."""
     return word[:1].isupper() and word.isalpha() \

@@ -23,6 +23,7 @@ from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
 from lagebild.analyse.ner.recognise import Found, recognise
 from lagebild.analyse.ner.tagger import Models
+from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Entity, Mention, Token
 
 LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "vor", "um", "bis", "nördlich", "südlich",
@@ -61,31 +62,21 @@ def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> lis
 
 
 @cache
-def _role_keys() -> tuple[dict[str, str], frozenset[str]]:
-    """Role noun keys (with inflected variants) -> role, and the folded first words."""
-    kb = load_kb()
-    keys: dict[str, str] = {}
-    firsts = set()
-    for noun, role in kb.role_nouns.items():
-        keys[noun] = role
-    for line_nouns in kb.role_noun_forms:
-        words = line_nouns.split()
-        firsts.add(fold(words[0]))
-    return keys, frozenset(firsts)
+def _role_firsts() -> frozenset[str]:
+    """The folded first words of the role nouns: most words can never start one."""
+    return frozenset(fold(noun.split()[0]) for noun in load_kb().role_noun_forms)
 
 
-@cache
+@word_cache
 def _role_of(key: str) -> str:
-    keys, _ = _role_keys()
-    for v in (key, *_variants(key), key[:-1], key[:-2]):
-        if v in keys:
-            return keys[v]
-    return ""
+    """The role a folded role-noun key names, inflected forms included ("kremlchefs")."""
+    roles = load_kb().role_nouns
+    return next((roles[v] for v in (*_variants(key), key[:-1], key[:-2]) if v in roles), "")
 
 
-@cache
+@word_cache
 def _may_start_role(word: str) -> bool:
-    _, firsts = _role_keys()
+    firsts = _role_firsts()
     f = fold(word)
     return word[:1].isalpha() and (f in firsts or f[:-1] in firsts or f[:-2] in firsts)
 
@@ -223,7 +214,7 @@ def _adjectives(tokens: Sequence[Token], taken: list[bool], starts: set[int]) ->
     return out
 
 
-@cache
+@word_cache
 def _adjective_hits(word: str) -> tuple[tuple[str, int, int], ...]:
     """(country, offset, length) of the nationality adjectives in one word: the whole word
     (offset -1), or the parts of a hyphenated compound. Cached: most words have none."""

@@ -20,6 +20,7 @@ import pycrfsuite
 from lagebild.analyse.ner.features import kb_span_tags, sentence_features_bytes
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
+from lagebild.analyse.wordcache import word_cache
 from lagebild.errors import ModelError
 
 MODEL_PASS1 = "ner_pass1.crfsuite"
@@ -83,13 +84,12 @@ def kb_tags_for(words: Sequence[str]) -> list[str]:
     return kb_span_tags(len(words), matches, [kb.entries[m.ids[0]].type for m in matches])
 
 
-@cache
+@word_cache
 def _key(word: str) -> str:
     k = fold(word)
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
-@cache
 def _capital(word: str) -> bool:
     return word[:1].isupper()
 
@@ -218,6 +218,6 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
             for f, d, t in zip(feats, dfeats, first, strict=True)]
 
 
-@cache
+@word_cache
 def _enc(feature: str) -> bytes:
     return feature.encode()
