@@ -20,8 +20,11 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from lagebild.link.features import Rep, anchor, cosine, norm, rarity
+
+_N = TypeVar("_N", int, float)
 
 #: retrieval: query words, entities and title keys per article, posting rows per feature and side
 #: of the date, candidates scored
@@ -47,7 +50,7 @@ ANCHOR_PART = 1.0
 EVENT_SIM = 0.45
 EVENT_DAYS = 7
 #: join a story: similarity after the time decay sim / (1 + days / STORY_DAYS), at most STORY_MAX_DAYS
-#: from one of its events (a story's articles lie within about six months of each other)
+#: from one of its events (a follow-up a year on still joins; older ones start a new story)
 STORY_SIM = 0.64
 STORY_DAYS = 365
 STORY_MAX_DAYS = 365
@@ -194,22 +197,18 @@ def _top_counts(d: dict[str, int], k: int) -> dict[str, int]:
     return dict(sorted((kv for kv in d.items() if kv[1] > 0), key=lambda kv: (-kv[1], kv[0]))[:k])
 
 
+def _add(x: dict[str, _N], y: dict[str, _N], sign: int) -> dict[str, _N]:
+    out = dict(x)
+    for t, w in y.items():
+        out[t] = out.get(t, 0) + sign * w
+    return out
+
+
 def _combine(a: Rep, b: Rep, sign: int) -> Rep:
     """The event summary a + b (sign 1) or a - b (sign -1), truncated."""
-    def add_f(x: dict[str, float], y: dict[str, float]) -> dict[str, float]:
-        out = dict(x)
-        for t, w in y.items():
-            out[t] = out.get(t, 0.0) + sign * w
-        return out
-
-    def add_i(x: dict[str, int], y: dict[str, int]) -> dict[str, int]:
-        out = dict(x)
-        for t, w in y.items():
-            out[t] = out.get(t, 0) + sign * w
-        return out
-    return Rep(_top(add_f(a.words, b.words), CENTROID_TERMS), _top(add_f(a.ents, b.ents), CENTROID_ENTITIES),
-               _top_counts(add_i(a.title, b.title), CENTROID_TITLE),
-               _top_counts(add_i(a.lead, b.lead), CENTROID_LEAD))
+    return Rep(_top(_add(a.words, b.words, sign), CENTROID_TERMS), _top(_add(a.ents, b.ents, sign), CENTROID_ENTITIES),
+               _top_counts(_add(a.title, b.title, sign), CENTROID_TITLE),
+               _top_counts(_add(a.lead, b.lead, sign), CENTROID_LEAD))
 
 
 def _post(db: sqlite3.Connection, event_id: str, rep: Rep, day: int | None) -> None:
