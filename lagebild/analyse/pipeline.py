@@ -10,6 +10,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from lagebild.analyse.wordcache import trim
 from lagebild.errors import ModelError
 from lagebild.model import Analysis, Article
 
@@ -100,6 +101,7 @@ class Pipeline:
             doc = comp.fn(doc)
         if not _settled:
             _settle_heap()
+        trim()
         return doc
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:

@@ -2,13 +2,33 @@
 
 Word-level facts (features, KB flags, dictionary class) are pure functions of the word, so the
 analysis computes them once per form. News has an open vocabulary: an unbounded cache in a
-long-running ingest would grow with every new word, so all of them share this bound.
+long-running ingest would grow with every new word. ``functools.lru_cache`` with a size costs
+about 7 % of the entity speed in its bookkeeping, so the caches are plain ``functools.cache``
+dicts and the pipeline calls ``trim`` between articles, which empties any cache past the bound.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import _lru_cache_wrapper, cache
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: distinct forms kept per function (German news: ~100k forms cover months of articles)
 WORD_CACHE_SIZE = 1 << 17
 
-word_cache = lru_cache(maxsize=WORD_CACHE_SIZE)
+_CACHES: list[_lru_cache_wrapper[object]] = []
+
+
+def word_cache(fn: Callable[..., T]) -> _lru_cache_wrapper[T]:
+    """``functools.cache`` that ``trim`` keeps within WORD_CACHE_SIZE entries."""
+    cached = cache(fn)
+    _CACHES.append(cached)
+    return cached
+
+
+def trim(limit: int = WORD_CACHE_SIZE) -> None:
+    """Empty every word cache holding more than ``limit`` entries (cheap: one size check each)."""
+    for c in _CACHES:
+        if c.cache_info().currsize > limit:
+            c.cache_clear()
