@@ -198,6 +198,7 @@ class Quote:
     spans: tuple[tuple[int, int], ...] = ()
     nested: bool = False
     medium: str = ""  # speech writing
+    act: str = ""  # request | commitment | attitude: an action, not a statement (quotes/acts.py)
 
     def to_json(self) -> JSON:
         out: JSON = {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
@@ -209,6 +210,8 @@ class Quote:
             out["nested"] = True
         if self.medium:
             out["medium"] = self.medium
+        if self.act:
+            out["act"] = self.act
         return out
 
 
@@ -227,6 +230,7 @@ class Analysis:
     timexes: tuple[Timex, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    acts: tuple[Quote, ...] = ()  # speech acts whose content is an action asked, promised or feared
 
     @property
     def text(self) -> str:
@@ -236,6 +240,7 @@ class Analysis:
         out = self.article.to_json()
         out["entities"] = [e.to_json() for e in self.entities]
         out["quotes"] = [q.to_json() for q in self.quotes]
+        out["acts"] = [q.to_json() for q in self.acts]
         out["timexes"] = [t.to_json() for t in self.timexes]
         out["figures"] = [f.to_json() for f in self.figures]
         return out

@@ -41,13 +41,18 @@ def analysis_from_json(d: JSON) -> Analysis:
         mentions.extend(ms)
         entities.append(Entity(id=e["id"], name=e["name"], type=e["type"], mentions=ms))
     mentions.sort(key=lambda m: (m.start, m.end))
-    quotes = [Quote(text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
-                    speaker=_role(q.get("speaker")), cue=_role(q.get("cue")), spans=_spans(q.get("spans")),
-                    nested=bool(q.get("nested")), medium=q.get("medium", "")) for q in d.get("quotes") or ()]
+    quotes = [_quote(q) for q in d.get("quotes") or ()]
+    acts = [_quote(q) for q in d.get("acts") or ()]
     timexes = [Timex(t["text"], t["start"], t["end"], t["value"], t.get("type", "DATE"))
                for t in d.get("timexes") or ()]
     figures = [Figure(f["text"], f["start"], f["end"], float(f["value"]), f.get("unit", ""),
                       f.get("qualifier", ""), f.get("claimed_by", "")) for f in d.get("figures") or ()]
     return Analysis(article=article_from_json(d), sentences=_spans(d.get("sentences")),
                     mentions=tuple(mentions), entities=tuple(entities), timexes=tuple(timexes),
-                    figures=tuple(figures), quotes=tuple(quotes))
+                    figures=tuple(figures), quotes=tuple(quotes), acts=tuple(acts))
+
+
+def _quote(q: JSON) -> Quote:
+    return Quote(text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
+                 speaker=_role(q.get("speaker")), cue=_role(q.get("cue")), spans=_spans(q.get("spans")),
+                 nested=bool(q.get("nested")), medium=q.get("medium", ""), act=q.get("act", ""))

@@ -121,9 +121,10 @@ class SQLiteStore:
                                    [(art.id, ent.id, m.text, m.start, m.end) for m in ent.mentions])
                 db.executemany(
                     "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [(art.id, i, q.kind, q.text, q.start, q.end, q.speaker.text if q.speaker else None,
+                    [(art.id, i, q.act or q.kind, q.text, q.start, q.end, q.speaker.text if q.speaker else None,
                       q.speaker.name if q.speaker else None, q.speaker.entity if q.speaker else None,
-                      q.cue.text if q.cue else None) for i, q in enumerate(analysis.quotes)])
+                      q.cue.text if q.cue else None)
+                     for i, q in enumerate(analysis.quotes + analysis.acts)])
                 db.execute("INSERT INTO minhash VALUES (?, ?)", (art.id, sig.tobytes()))
                 db.executemany("INSERT INTO lsh VALUES (?, ?)", [(k, art.id) for k in keys])
                 db.execute("INSERT INTO articles_fts (article_id, title, body) VALUES (?,?,?)",

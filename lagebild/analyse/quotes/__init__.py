@@ -16,6 +16,7 @@ from functools import partial
 
 from lagebild.analyse.figures import attribute_figures
 from lagebild.analyse.pipeline import component
+from lagebild.analyse.quotes.acts import action_act
 from lagebild.analyse.quotes.attrib import als_fragments, attributions, dass_guess, names_source, unknown_verb_frames
 from lagebild.analyse.quotes.cand import PRIORITY, Cand, minus, strip_ranges
 from lagebild.analyse.quotes.clauses import clause_subject, verb_like
@@ -284,6 +285,9 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
             if speaker is None and c.how in ("standalone", "free") and recent and last is not None:
                 speaker = last[1]
             quote = _quote(text, v, c, speaker)
+            act = action_act(v, c)
+            if act:
+                quote = replace(quote, act=act)
             if c.how == "anaphoric":
                 found = _anaphoric(text, units, n, out, hows, first_of, quote)
                 if found is None:
@@ -382,8 +386,10 @@ def _nested(text: str, v: View, c: Cand) -> list[Quote]:
             for i in v.inner if m.start <= i.start and i.end <= m.end]
 
 
-@component("quotes", requires=("text", "tokens", "entities"), assigns=("quotes",))
+@component("quotes", requires=("text", "tokens", "entities"), assigns=("quotes", "acts"))
 def quotes_component(doc: Analysis) -> Analysis:
-    quotes = tuple(find_quotes_in(doc))
-    # figures inside attributed speech are claimed by the speaker
-    return replace(doc, quotes=quotes, figures=attribute_figures(doc.figures, quotes))
+    found = find_quotes_in(doc)
+    quotes = tuple(q for q in found if not q.act)
+    acts = tuple(q for q in found if q.act)
+    # figures inside attributed speech (or a speech act) are claimed by the speaker
+    return replace(doc, quotes=quotes, acts=acts, figures=attribute_figures(doc.figures, tuple(found)))

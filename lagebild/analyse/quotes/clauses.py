@@ -32,9 +32,14 @@ def zu_infinitive(v: View, a: int, b: int) -> bool:
     if b - a < 2 or v.cap[b - 1]:
         return False
     w = v.low[b - 1]
-    if v.low[b - 2] == "zu" and w.endswith("en"):
+    if v.low[b - 2] == "zu" and infinitive_like(w):
         return True
-    return any(w.startswith(p + "zu") and w.endswith("en") for p in PARTICLES)
+    return any(w.startswith(p + "zu") and infinitive_like(w) for p in PARTICLES)
+
+
+def infinitive_like(w: str) -> bool:
+    """An infinitive's ending: "liefern", "handeln" and "sein", "tun" as well as "-en"."""
+    return w.endswith(("en", "ern", "eln")) or w in ("sein", "tun")
 
 
 def noun_follows(v: View, k: int) -> bool:

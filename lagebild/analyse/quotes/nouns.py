@@ -11,6 +11,7 @@ from functools import cache
 
 from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.cand import Cand
+from lagebild.analyse.quotes.clauses import infinitive_like
 from lagebild.analyse.quotes.grammar import View, content_end, np_core, np_forward, subject_like
 from lagebild.analyse.quotes.morph import mood
 
@@ -31,7 +32,7 @@ def _zu_clause(v: View, a: int, b: int) -> bool:
     while b > a and v.cls[b - 1] == "P" and v.q[b - 1] < 0:
         b -= 1  # the sentence's full stop
     w = v.low[b - 1] if b > a else ""
-    return b - a >= 2 and not v.cap[b - 1] and w.endswith("en") and ("zu" in (v.low[b - 2],) or "zu" in w[2:-2])
+    return b - a >= 2 and not v.cap[b - 1] and infinitive_like(w) and ("zu" in (v.low[b - 2],) or "zu" in w[2:-2])
 
 
 def noun_frames(v: View) -> list[Cand]:

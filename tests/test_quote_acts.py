@@ -1,0 +1,54 @@
+"""Speech acts whose content is an action (requests, commitments, fears) are kept apart from
+quotes; sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.analyse.pipeline import Pipeline
+from lagebild.model import Analysis, Article
+from lagebild.store.codec import analysis_from_json, analysis_to_json
+
+_PIPE = Pipeline()
+
+
+def run(text: str) -> Analysis:
+    return _PIPE(Article(id="t", text=text, published="2024-05-02"))
+
+
+@pytest.mark.parametrize(("text", "act", "content"), [
+    ("Die Gewerkschaft forderte die Firma am Montag auf, die Löhne zu erhöhen.", "request",
+     "die Löhne zu erhöhen"),
+    ("Der Minister warnte Polen davor, Panzer an Kiew zu liefern.", "request", "Panzer an Kiew zu liefern"),
+    ("Die Regierung hat ihre Absicht bekundet, die Zusammenarbeit in allen Bereichen zu stärken, "
+     "einschließlich der Forschung.", "commitment", "die Zusammenarbeit"),
+    ("Der Konzern kündigte an, zweitausend Stellen abzubauen.", "commitment", "zweitausend Stellen abzubauen"),
+    ("Die Opposition befürchtet, den Anschluss an die Debatte zu verlieren.", "attitude",
+     "den Anschluss an die Debatte zu verlieren"),
+])
+def test_action_complements_are_acts_not_quotes(text: str, act: str, content: str) -> None:
+    doc = run(text)
+    assert not any(content in q.text for q in doc.quotes)
+    assert [q.act for q in doc.acts if content in q.text] == [act]
+    assert all(doc.text[q.start:q.end] == q.text or q.spans for q in doc.acts)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Gewerkschaft forderte, dass die Firma die Löhne erhöht.",  # a dass-clause states something
+    "Er bestritt, davon gewusst zu haben.",  # a perfect infinitive reports a past fact
+    "Die Ministerin behauptete, krank zu sein.",  # not an action predicate
+    "Der Verband warf dem Konzern vor, die Kunden zu täuschen.",  # an accusation is a claim
+])
+def test_statements_stay_quotes(text: str) -> None:
+    doc = run(text)
+    assert doc.quotes and not doc.acts
+
+
+def test_infinitives_in_ern_and_eln_are_zu_infinitives() -> None:
+    doc = run("Der Verband rief die Länder auf, die Regeln zu ändern.")
+    assert [q.text for q in doc.acts] == ["die Regeln zu ändern"]
+
+
+def test_acts_survive_the_store_codec() -> None:
+    doc = run("Die Gewerkschaft forderte die Firma auf, die Löhne zu erhöhen.")
+    back = analysis_from_json(analysis_to_json(doc))
+    assert back.acts == doc.acts and back.quotes == doc.quotes
