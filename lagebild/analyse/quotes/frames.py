@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lagebild.analyse.de import word_list
+from lagebild.analyse.de import table, word_list
 from lagebild.analyse.numwords import parse_word
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.clauses import (
@@ -272,11 +272,18 @@ def _toll_nouns() -> tuple[str, ...]:
     return tuple(sorted(word_list("toll_nouns.txt"), key=len, reverse=True))
 
 
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Words that count like a number: "mehrere", "Hunderte" (quantifiers.txt, figure_scales.tsv)."""
+    vague = {w.lower() for w, fields in table("figure_scales.tsv").items() if fields[:1] == ("vague",)}
+    return frozenset(vague | set(word_list("quantifiers.txt")))
+
+
 def _takes_toll(v: View) -> bool:
     """A counted toll noun: "zwölf Todesopfer", "mindestens 35 Tote" (not "die Opfer")."""
     return any(v.is_noun(k) and v.low[k].endswith(_toll_nouns()) and k > 0
                and (any(ch.isdigit() for ch in v.low[k - 1]) or parse_word(v.low[k - 1]) is not None
-                    or v.low[k - 1] in ("mehrere", "zahlreiche", "viele", "hunderte", "tausende", "dutzende"))
+                    or v.low[k - 1] in _quantity_words())
                for k in range(len(v)))
 
 
