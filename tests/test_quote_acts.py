@@ -2,9 +2,13 @@
 quotes; sentences written for these tests."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from lagebild.analyse.pipeline import Pipeline
+from lagebild.engine import Engine
 from lagebild.model import Analysis, Article
 from lagebild.store.codec import analysis_from_json, analysis_to_json
 
@@ -52,3 +56,16 @@ def test_acts_survive_the_store_codec() -> None:
     doc = run("Die Gewerkschaft forderte die Firma auf, die Löhne zu erhöhen.")
     back = analysis_from_json(analysis_to_json(doc))
     assert back.acts == doc.acts and back.quotes == doc.quotes
+
+
+def test_acts_are_stored_and_found_by_speaker(tmp_path: Path) -> None:
+    record = {"id": "a1", "published": "2024-05-02",
+              "text": ("Die Gewerkschaft Verdi forderte die Stadtwerke am Montag auf, die Löhne zu erhöhen. "
+                       "Verdi-Chef Frank Werneke sagte, die Beschäftigten seien erschöpft.")}
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    engine = Engine(tmp_path / "x.db")
+    assert engine.ingest([str(src)]).ok
+    kinds = {row["kind"] for row in engine.store.quotes_by("Verdi")}
+    assert "request" in kinds
+    engine.close()
