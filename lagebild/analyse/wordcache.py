@@ -8,6 +8,7 @@ dicts and the pipeline calls ``trim`` between articles, which empties any cache 
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import _lru_cache_wrapper, cache
 from typing import TypeVar
@@ -17,18 +18,25 @@ T = TypeVar("T")
 #: distinct forms kept per function (German news: ~100k forms cover months of articles)
 WORD_CACHE_SIZE = 1 << 17
 
-_CACHES: list[_lru_cache_wrapper[object]] = []
+#: weak: a cache made per model (``ner/features.py``) goes with its model
+_CACHES: weakref.WeakSet[_lru_cache_wrapper[object]] = weakref.WeakSet()
 
 
 def word_cache(fn: Callable[..., T]) -> _lru_cache_wrapper[T]:
     """``functools.cache`` that ``trim`` keeps within WORD_CACHE_SIZE entries."""
     cached = cache(fn)
-    _CACHES.append(cached)
+    _CACHES.add(cached)
     return cached
 
 
 def trim(limit: int = WORD_CACHE_SIZE) -> None:
     """Empty every word cache holding more than ``limit`` entries (cheap: one size check each)."""
-    for c in _CACHES:
+    for c in list(_CACHES):
         if c.cache_info().currsize > limit:
             c.cache_clear()
+
+
+def clear_all() -> None:
+    """Empty every word cache (after a change to what word features are made of)."""
+    for c in list(_CACHES):
+        c.cache_clear()

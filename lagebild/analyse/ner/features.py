@@ -13,13 +13,13 @@ that keeps feature extraction near the CRF's own speed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, cast
 
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
-from lagebild.analyse.wordcache import word_cache
+from lagebild.analyse.wordcache import clear_all, word_cache
 
 _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                             **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
@@ -98,21 +98,6 @@ def kb_span_tags(n: int, matches: Sequence[Match], types: Sequence[str]) -> list
 
 _BOS = ("BOS",)
 _EOS = ("EOS",)
-_BOS_B = (b"BOS",)
-_EOS_B = (b"EOS",)
-
-
-@word_cache
-def word_features_bytes(word: str) -> tuple[bytes, ...]:
-    """``word_features`` UTF-8 encoded once per word: crfsuite takes bytes without encoding
-    each attribute on every call (the same attribute strings, so the same weights)."""
-    return tuple(x.encode() for x in word_features(word))
-
-
-@word_cache
-def context_features_bytes(word: str, offset: int) -> tuple[bytes, ...]:
-    return tuple(x.encode() for x in context_features(word, offset))
-
 
 _Parts = tuple[tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...],
                tuple[Feature, ...], bool, bool, bool, str]
@@ -131,18 +116,23 @@ def _parts_str(word: str) -> _Parts:
     return _parts(word, word_features, context_features)
 
 
-@word_cache
-def _parts_bytes(word: str) -> _Parts:
-    return _parts(word, word_features_bytes, context_features_bytes)
+ON_CHANGE.append(clear_all)
 
 
-ON_CHANGE.extend((word_features.cache_clear, context_features.cache_clear, word_features_bytes.cache_clear,
-                  context_features_bytes.cache_clear, _parts_str.cache_clear, _parts_bytes.cache_clear))
+class Packer(Protocol):
+    """A model that turns attribute strings into its packed records (``crf.CrfModel``)."""
+
+    def pack(self, attribute: str) -> bytes: ...
+
+    def pack_all(self, attributes: Iterable[str]) -> bytes: ...
 
 
-@word_cache
-def _b(text: str) -> bytes:
-    return text.encode()
+def packed_parts(model: Packer) -> Callable[[str], _Parts]:
+    """``_parts`` of a word as one packed record string per part, cached per word for this
+    model (attribute ids are the model's own)."""
+    own = word_cache(lambda w: (model.pack_all(word_features(w)),))
+    ctx = word_cache(lambda w, o: (model.pack_all(context_features(w, o)),))
+    return word_cache(lambda w: _parts(w, own, ctx))
 
 
 def _ident(text: str) -> str:
@@ -194,6 +184,10 @@ def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
     return cast("list[list[str]]", _assemble(words, kb_tags, doc_tags, _parts_str, _ident, _BOS, _EOS))
 
 
-def sentence_features_bytes(words: Sequence[str], kb_tags: Sequence[str]) -> list[list[bytes]]:
-    """``sentence_features`` as UTF-8 bytes, what the tagger hands to crfsuite (same order)."""
-    return cast("list[list[bytes]]", _assemble(words, kb_tags, None, _parts_bytes, _b, _BOS_B, _EOS_B))
+def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Callable[[str], _Parts],
+                    model: Packer) -> list[bytes]:
+    """``sentence_features`` as each token's packed records for ``model`` (same order; what
+    the model does not know left out), ``parts_of`` from ``packed_parts(model)``."""
+    pack = model.pack
+    feats = _assemble(words, kb_tags, None, parts_of, pack, (pack("BOS"),), (pack("EOS"),))
+    return [b"".join(cast("list[bytes]", f)) for f in feats]

@@ -8,16 +8,14 @@ second model was trained on first-pass output the first model had not seen (jack
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import pycrfsuite
-
-from lagebild.analyse.ner.features import kb_span_tags, sentence_features_bytes
+from lagebild.analyse.ner.crf import CrfModel
+from lagebild.analyse.ner.features import _Parts, kb_span_tags, packed_parts, sentence_packed
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
 from lagebild.analyse.wordcache import word_cache
@@ -31,17 +29,21 @@ Chunk = tuple[int, int, str]  # first token, token after the last, label
 
 @dataclass
 class Models:
-    pass1: Any  # pycrfsuite.Tagger
-    pass2: Any | None
+    pass1: CrfModel
+    pass2: CrfModel | None
+    #: per-word packed features of each model (attribute ids differ between the two)
+    parts1: Callable[[str], _Parts] = field(init=False, repr=False)
+    parts2: Callable[[str], _Parts] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.parts1 = packed_parts(self.pass1)
+        self.parts2 = packed_parts(self.pass2) if self.pass2 is not None else None
 
 
-def open_tagger(path: Path | str) -> Any:
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot open NER model {path}: {exc}") from exc
-    return tagger
+def open_tagger(path: Path | str) -> CrfModel:
+    if not Path(path).is_file():
+        raise ModelError(f"cannot open NER model {path}: no such file")
+    return CrfModel(path)
 
 
 def load_models(pass1: Path | str, pass2: Path | str | None) -> Models:
@@ -155,18 +157,17 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
 O_CEILING = [0.8]
 
 
-def _tag(tagger: Any, feats: list[list[bytes]], words: Sequence[str] | None = None) -> list[str]:
+def _tag(tagger: CrfModel, feats: Sequence[bytes], words: Sequence[str] | None = None) -> list[str]:
     if not feats:
         return []
-    tags: list[str] = tagger.tag(feats)
+    tags = tagger.tag_packed(feats)
     if words is None or O_CEILING[0] <= 0:
         return tags
     ceiling = O_CEILING[0]
     labels: list[str] | None = None
-    for i, t in enumerate(tags):
-        if t != "O" or not words[i][:1].isupper():
-            continue
-        if tagger.marginal("O", i) > ceiling:
+    cands = [i for i, t in enumerate(tags) if t == "O" and words[i][:1].isupper()]
+    for i, p in zip(cands, tagger.marginals("O", cands), strict=True):
+        if p > ceiling:
             continue
         if labels is None:
             labels = [x for x in tagger.labels() if x != "O"]
@@ -208,16 +209,13 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     models = models or default_models()
     if kb_tags is None:
         kb_tags = [kb_tags_for(words) for words in sentences]
-    feats = [sentence_features_bytes(words, kt) for words, kt in zip(sentences, kb_tags, strict=True)]
-    first = [_tag(models.pass1, f, w) for f, w in zip(feats, sentences, strict=True)]
-    if models.pass2 is None or len(sentences) < 2:
+    p1 = models.pass1
+    first = [_tag(p1, sentence_packed(w, kt, models.parts1, p1), w) for w, kt in zip(sentences, kb_tags, strict=True)]
+    p2, parts2 = models.pass2, models.parts2
+    if p2 is None or parts2 is None or len(sentences) < 2:
         return first
     dfeats = doc_features(sentences, first)
-    return [models.pass2.tag([[*a, *map(_enc, b)] for a, b in zip(f, d, strict=True)])
-            if f and _needs_second_look(d) else t
-            for f, d, t in zip(feats, dfeats, first, strict=True)]
-
-
-@word_cache
-def _enc(feature: str) -> bytes:
-    return feature.encode()
+    pack = p2.pack_all
+    return [p2.tag_packed([a + pack(b) for a, b in zip(sentence_packed(w, kt, parts2, p2), d, strict=True)])
+            if w and _needs_second_look(d) else t
+            for w, kt, d, t in zip(sentences, kb_tags, dfeats, first, strict=True)]

@@ -1,0 +1,52 @@
+"""The C-API tagger gives python-crfsuite's labels and marginals, and the packed features are
+the string features the models were trained on (same attributes, same order)."""
+from __future__ import annotations
+
+import pycrfsuite
+
+from lagebild.analyse.ner import tagger
+from lagebild.analyse.ner.features import sentence_features, sentence_packed
+
+_TEXTS = [
+    "Die Malerin Hedwig Quastenberg stellte am Freitag in Kassel aus .",
+    "Kremlsprecher Dmitri Peskow sagte , Moskau werde reagieren .",
+    "Nach Angaben der Vereinten Nationen flohen 4,8 Millionen Menschen aus der Ukraine .",
+    "US-Präsident Joe Biden traf Bundeskanzler Olaf Scholz im Weißen Haus .",
+    "Hallo",
+    "LESEN SIE MEHR über die EU-Kommission und Ursula von der Leyen",
+]
+SENTENCES = [t.split(" ") for t in _TEXTS]
+
+
+def _models() -> tagger.Models:
+    return tagger.default_models()
+
+
+def test_packed_features_are_the_string_features() -> None:
+    models = _models()
+    for model, parts in ((models.pass1, models.parts1), (models.pass2, models.parts2)):
+        assert model is not None and parts is not None
+        for words in SENTENCES:
+            kb = tagger.kb_tags_for(words)
+            packed = sentence_packed(words, kb, parts, model)
+            strings = [model.pack_all(f) for f in sentence_features(words, kb)]
+            assert packed == strings
+
+
+def test_labels_and_marginals_equal_python_crfsuite() -> None:
+    models = _models()
+    for model in (models.pass1, models.pass2):
+        assert model is not None
+        reference = pycrfsuite.Tagger()
+        reference.open(model.path)
+        assert model.labels() == reference.labels()
+        for words in SENTENCES:
+            feats = sentence_features(words, tagger.kb_tags_for(words))
+            assert model.tag(feats) == reference.tag(feats)
+            for label in model.labels():
+                ours = model.marginals(label, range(len(words)))
+                assert ours == [reference.marginal(label, i) for i in range(len(words))]
+
+
+def test_empty_sequence() -> None:
+    assert _models().pass1.tag_packed([]) == []
