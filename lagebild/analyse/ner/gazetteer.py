@@ -70,6 +70,7 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
     """Non-overlapping KB name matches, leftmost-longest."""
     kb = kb or load_kb()
     index = kb.index
+    prefixes = kb.key_prefixes()
     n = len(tokens)
     out: list[Match] = []
     i = 0
@@ -102,6 +103,10 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             if key:
                 best = Match(i, j + 1, tuple(index[key]), key not in kb.strong,
                              key not in (exact, folded))
+            # every key a longer span could match starts with ``exact`` or with ``folded`` less
+            # its last letter (a genitive -es is taken off, the next word may be one letter)
+            if exact not in prefixes and (not upper or folded[:-1] not in prefixes):
+                break
         if best is not None:
             out.append(best)
             i = best.end

@@ -96,6 +96,7 @@ class KB:
     max_tokens: int = 1
     #: role@country -> (holder, tenure) in KB order: ``holder`` looks at these only
     by_role: dict[str, list[tuple[KBEntry, Tenure]]] = field(default_factory=dict)
+    _prefixes: frozenset[str] | None = field(default=None, repr=False)
 
     def add(self, entry: KBEntry) -> None:
         self.entries[entry.id] = entry
@@ -115,7 +116,15 @@ class KB:
             ids.append(entry_id)
         if strong:
             self.strong.add(key)
+        self._prefixes = None
         self.max_tokens = max(self.max_tokens, alias.count(" ") + alias.count("-") + 1)
+
+    def key_prefixes(self) -> frozenset[str]:
+        """Every leading part of every index key: the matcher stops extending a span as soon as
+        no key can still come of it."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(k[:i] for k in self.index for i in range(len(k) + 1))
+        return self._prefixes
 
     def holder(self, role: str, date: str | None) -> KBEntry | None:
         """The person holding ``role`` (``role@country``) on ``date`` (latest holder if no date)."""
