@@ -297,3 +297,10 @@ def test_a_clause_fills_the_object_so_the_prefield_is_the_subject() -> None:
 def test_an_apposition_after_the_verb_is_no_clause_that_fills_the_object() -> None:
     quotes = analyse("Die Mönche beschrieb die Agentur unter Berufung auf den Chef, Li Wen, als „aggressiv“.")
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "die Agentur"
+
+
+def test_laut_with_an_extended_participle_attribute() -> None:
+    quotes = analyse("Laut einer am Dienstag veröffentlichten Mitteilung der Stadt wurden 300 Menschen versorgt.")
+    assert [q.text for q in quotes] == ["wurden 300 Menschen versorgt"]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "einer am Dienstag veröffentlichten Mitteilung der Stadt"

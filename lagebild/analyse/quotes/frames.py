@@ -336,7 +336,7 @@ def verb_frames(v: View) -> list[Cand]:
             cand.medium = sense.medium
             if cand.speaker is None and out and out[-1].speaker is not None and fin > 0 \
                     and v.cls[fin - 1] == "CONJ":
-                cand.speaker = out[-1].speaker  # "…, behauptete Jenkins und fügte hinzu, …"
+                cand.speaker = out[-1].speaker  # "…, behauptete Schulz und fügte hinzu, …"
             out.append(cand)
     return out
 
@@ -398,7 +398,7 @@ _FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "in", "
 
 
 def _clause_takes_object(v: View, ps: int, pe: int, cue: list[int], sense: Sense) -> bool:
-    """"Der Westen warf Nordkorea vor, … zu liefern": when a clause follows as the content, it
+    """"Die Opposition warf Spanien vor, … zu verschweigen": when a clause follows as the content, it
     fills the accusative, so a prefield that cannot be a dative ("die", "das", "der" before a
     noun that is not feminine) is the subject, and the name after the verb its addressee."""
     det = v.low[ps]
@@ -439,11 +439,11 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
         if v.low[w] == "wie" and (w == 0 or v.low[w - 1] in BOUND):
             return _wie(v, w, fin, cue, passive)
     speaker: tuple[int, int] | None
-    if commas and first in RELATIVE:  # "Bonnie Jenkins, die sagte, dass …"
+    if commas and first in RELATIVE:  # "Anna Berg, die sagte, dass …"
         k = seg - 1
         back = 0
         while k > hard and back < 2 and verb_like(v, k - 1):
-            k -= 1  # "…, Bonnie Jenkins, bestätigt, die sagte": over the main clause's verb
+            k -= 1  # "…, Anna Berg, bestätigt, die sagte": over the main clause's verb
             back += 1
         if back and k > hard and v.low[k - 1] == ",":
             k -= 1

@@ -133,15 +133,18 @@ def np_core(v: View, i: int, hi: int) -> int:
         if j < hi and v.cls[j] in ("PREP", "ADV"):
             # an extended attribute: "einer am Dienstag veröffentlichten Pressemitteilung"
             k = j
-            while k < min(hi, j + 6) and not v.is_adj(k) and v.cls[k] in ("PREP", "ADV", "DET", "") \
-                    and v.q[k] < 0 and v.low[k] not in PUNCT:
+            while k < min(hi, j + 6) and v.q[k] < 0 and v.low[k] not in PUNCT:
+                attribute = v.is_adj(k) or _participle_like(v, k)
+                if attribute and k + 1 < hi and (v.is_adj(k + 1) or v.is_noun(k + 1)):
+                    j = k if v.is_adj(k) else k + 1
+                    break
+                if attribute or v.cls[k] not in ("PREP", "ADV", "DET", ""):
+                    break
                 k += 1
-            if k < hi and v.is_adj(k) and k + 1 < hi and (v.is_adj(k + 1) or v.is_noun(k + 1)):
-                j = k
     while j < hi and v.is_adj(j):
         j += 1
         if j + 1 < hi and v.low[j] in ("und", "oder", "sowie") and v.is_adj(j + 1):
-            j += 1  # "südkoreanische und US-amerikanische Beamte"
+            j += 1  # "französische und britische Diplomaten"
     k = j
     while k < hi and (v.is_noun(k) or domain_end(v, k, hi) > k):
         k = max(k + 1, domain_end(v, k, hi))
@@ -151,6 +154,13 @@ def np_core(v: View, i: int, hi: int) -> int:
             return i
         k = v.qtok[n][1]
     return k
+
+
+def _participle_like(v: View, k: int) -> bool:
+    """A lower-case inflected word that could be an attributive participle ("veröffentlichten",
+    "genannte"): asked only where an extended attribute ends before its noun."""
+    w = v.low[k]
+    return not v.cap[k] and not v.cls[k] and len(w) > 5 and w.endswith(("en", "e", "er", "es", "em"))
 
 
 def domain_end(v: View, i: int, hi: int) -> int:
@@ -187,7 +197,7 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
         genitive = w in ("des", "der", "eines", "einer") or (v.cls[j] == "DET" and w.endswith(("er", "es"))) \
             or (v.is_adj(j) and w.endswith("er") and j + 1 < hi and v.is_noun(j + 1))
         if genitive and v.cls[i] != "DET" and not _common_head(v, j - 1):
-            genitive = False  # after a bare name "der Agentur" is a dative: "sagte Peskow der Agentur"
+            genitive = False  # after a bare name "der Agentur" is a dative: "sagte Lindner der Agentur"
         if genitive or w in ("von", "vom"):
             k = np_core(v, j + (w in ("von", "vom")), hi)
             if k > j + 1:

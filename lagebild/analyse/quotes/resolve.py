@@ -1,5 +1,5 @@
 """Who a speaker span stands for: an entity mention it covers, the name inside a role phrase
-("Kremlsprecher Dmitri Peskow" -> "Dmitri Peskow"), or, for a pronoun or a bare role noun
+("Regierungssprecher Steffen Hebestreit" -> "Steffen Hebestreit"), or, for a pronoun or a bare role noun
 ("er", "der Minister"), the last compatible speaker or person named before it.
 """
 from __future__ import annotations
