@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol, cast
+from operator import itemgetter
+from typing import Protocol, TypeVar, cast
 
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
@@ -26,6 +27,7 @@ _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ
                             **{c: "d" for c in "0123456789"}})
 _RUNS = re.compile(r"(.)\1+")
 Feature = str | bytes
+P = TypeVar("P")
 
 
 @word_cache
@@ -103,8 +105,8 @@ _Parts = tuple[tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...], tu
                tuple[Feature, ...], bool, bool, bool, str]
 
 
-def _parts(word: str, own_of: Callable[[str], tuple[Feature, ...]],
-           ctx_of: Callable[[str, int], tuple[Feature, ...]]) -> _Parts:
+def _parts(word: str, own_of: Callable[[str], P], ctx_of: Callable[[str, int], P]
+           ) -> tuple[P, P, P, P, P, bool, bool, bool, str]:
     """All a word brings to a sentence: its own features, its features as the word one and two
     to the left and right, capitalised, lower-case start, given name, dictionary class."""
     return (own_of(word), ctx_of(word, -1), ctx_of(word, 1), ctx_of(word, -2), ctx_of(word, 2),
@@ -127,11 +129,16 @@ class Packer(Protocol):
     def pack_all(self, attributes: Iterable[str]) -> bytes: ...
 
 
-def packed_parts(model: Packer) -> Callable[[str], _Parts]:
-    """``_parts`` of a word as one packed record string per part, cached per word for this
-    model (attribute ids are the model's own)."""
-    own = word_cache(lambda w: (model.pack_all(word_features(w)),))
-    ctx = word_cache(lambda w, o: (model.pack_all(context_features(w, o)),))
+#: ``_Parts`` with each feature tuple packed into one record string
+_PackedParts = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str]
+
+
+def packed_parts(model: Packer) -> Callable[[str], _PackedParts]:
+    """``_parts`` of a word with each part one packed record string for this model (its own
+    attribute ids), cached per word."""
+    pack_all = model.pack_all
+    own = word_cache(lambda w: pack_all(word_features(w)))
+    ctx = word_cache(lambda w, o: pack_all(context_features(w, o)))
     return word_cache(lambda w: _parts(w, own, ctx))
 
 
@@ -184,10 +191,50 @@ def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
     return cast("list[list[str]]", _assemble(words, kb_tags, doc_tags, _parts_str, _ident, _BOS, _EOS))
 
 
-def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Callable[[str], _Parts],
+_G0, _G1, _G2, _G3, _G4 = (itemgetter(k) for k in range(5))
+
+
+def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Callable[[str], _PackedParts],
                     model: Packer) -> list[bytes]:
-    """``sentence_features`` as each token's packed records for ``model`` (same order; what
-    the model does not know left out), ``parts_of`` from ``packed_parts(model)``."""
+    """``sentence_features`` as each token's packed records for ``model``, in the same order
+    (a test holds the two together); what the model does not know is left out. ``parts_of``
+    is ``packed_parts(model)``. Written out apart from ``_assemble``: this runs on every
+    sentence the tagger sees."""
+    n = len(words)
+    if not n:
+        return []
     pack = model.pack
-    feats = _assemble(words, kb_tags, None, parts_of, pack, (pack("BOS"),), (pack("EOS"),))
-    return [b"".join(cast("list[bytes]", f)) for f in feats]
+    bos, eos = pack("BOS"), pack("EOS")
+    ps = list(map(parts_of, words))
+    left1 = [bos]
+    left1 += map(_G1, ps[:-1])
+    right1 = list(map(_G2, ps[1:]))
+    right1.append(eos)
+    left2 = [bos, bos]
+    left2 += map(_G3, ps[:-2])
+    right2 = list(map(_G4, ps[2:]))
+    right2 += (eos, eos)
+    # left2 and right2 run two past the end: zip stops at the n-long lists
+    out = list(map(b"".join, zip([pack("b")] * n, map(_G0, ps), left1, right1, left2, right2, strict=False)))
+    last = n - 1
+    for i, p in enumerate(ps):
+        if p[5]:
+            lex = p[8]
+            if i == 0:
+                out[i] += pack("first=" + lex)
+            else:
+                q = ps[i - 1]
+                out[i] += pack("after=" + ("low" if q[6] else "cap" if q[5] else "p") + lex)
+                if q[7]:
+                    out[i] += pack("fn+" + lex)
+            if i < last and p[7] and ps[i + 1][5]:
+                out[i] += pack("fn>" + ps[i + 1][8])
+    if any(kb_tags):  # after the position features, as in ``_assemble``
+        for i, kt in enumerate(kb_tags):
+            if kt:
+                out[i] += pack("kb=" + kt)
+            if i > 0 and kb_tags[i - 1]:
+                out[i] += pack("-1kb=" + kb_tags[i - 1])
+            if i < last and kb_tags[i + 1]:
+                out[i] += pack("1kb=" + kb_tags[i + 1])
+    return out

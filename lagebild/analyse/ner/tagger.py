@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from lagebild.analyse.ner.crf import CrfModel
-from lagebild.analyse.ner.features import _Parts, kb_span_tags, packed_parts, sentence_packed
+from lagebild.analyse.ner.features import _PackedParts, kb_span_tags, packed_parts, sentence_packed
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
 from lagebild.analyse.wordcache import word_cache
@@ -32,8 +32,8 @@ class Models:
     pass1: CrfModel
     pass2: CrfModel | None
     #: per-word packed features of each model (attribute ids differ between the two)
-    parts1: Callable[[str], _Parts] = field(init=False, repr=False)
-    parts2: Callable[[str], _Parts] | None = field(init=False, repr=False)
+    parts1: Callable[[str], _PackedParts] = field(init=False, repr=False)
+    parts2: Callable[[str], _PackedParts] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.parts1 = packed_parts(self.pass1)
@@ -92,10 +92,6 @@ def _key(word: str) -> str:
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
-def _capital(word: str) -> bool:
-    return word[:1].isupper()
-
-
 @cache
 def _p1(tag: str) -> tuple[str, ...]:
     return ("p1=" + tag,)
@@ -117,13 +113,14 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
                 last[_key(words[e - 1])][label] += 1
                 first[_key(words[s])][label] += 1
     out: list[list[Sequence[str]]] = []
+    p1 = _p1
     for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
-        sent: list[Sequence[str]] = []
+        sent: list[Sequence[str]] = list(map(p1, ts))  # a lower-case word: its own tag only
         own = {k: lab for s, e, lab in cs for k in range(s, e)}
-        for i, (w, t) in enumerate(zip(words, ts, strict=True)):
-            if not _capital(w):
-                sent.append(_p1(t))
+        for i, w in enumerate(words):
+            if not w[:1].isupper():
                 continue
+            t = ts[i]
             f = ["p1=" + t]
             key = _key(w)
             counts = seen.get(key)
@@ -145,7 +142,7 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
             lc = first.get(key)
             if lc:
                 f.append("df=" + max(lc, key=lc.__getitem__))
-            sent.append(f)
+            sent[i] = f
         out.append(sent)
     return out
 
