@@ -59,9 +59,12 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
 def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add a PER chunk for a given name followed by a word no dictionary knows (or a family
     name), "Egino Weinert", where no chunk lies yet; returns the chunks sorted."""
+    given = [i for i, g in enumerate(map(_given_name, words[:-1])) if g]
+    if not given:
+        return sorted(out)
     taken = {k for s, e, _ in out for k in range(s, e)}
-    for i in range(len(words) - 1):
-        if _given_name(words[i]) and i not in taken and i + 1 not in taken and _family_name_like(words[i + 1]):
+    for i in given:
+        if i not in taken and i + 1 not in taken and _family_name_like(words[i + 1]):
             out.append((i, i + 2, "PER"))
             taken.update((i, i + 1))
     return sorted(out)

@@ -85,10 +85,8 @@ def _role_mentions(words: Sequence[str], taken: Sequence[bool], kb: KB) -> list[
     """(start, end, role) of role nouns not inside a name and not right before a name."""
     out = []
     n = len(words)
-    for i, w in enumerate(words):
-        if taken[i] or not _may_start_role(w):
-            continue
-        f = fold(w)
+    for i in [i for i, ok in enumerate(map(_may_start_role, words)) if ok and not taken[i]]:
+        f = fold(words[i])
         for j in (i + 2, i + 1):
             if j > n or any(taken[i:j]):
                 continue
@@ -127,7 +125,7 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
                 taken[r.start + s:r.start + e] = [True] * (e - s)
     _institutions(words, sents, ms, taken, date)
-    ms.extend(_adjectives(tokens, taken, {r.start for r in sents}))
+    ms.extend(_adjectives(tokens, words, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
     ms.sort(key=lambda m: (m.start, m.chars or (0, 0)))
     _link(ms, words, kb, date)
@@ -196,16 +194,15 @@ def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
                 break
 
 
-def _adjectives(tokens: Sequence[Token], taken: list[bool], starts: set[int]) -> list[_M]:
+def _adjectives(tokens: Sequence[Token], words: Sequence[str], taken: list[bool], starts: set[int]) -> list[_M]:
     """Nationality adjectives as mentions of their country ("südkoreanische Beamte" speaks of
     South Korea); parts of compounds too ("russisch-nordkoreanische")."""
     out = []
-    for i, tok in enumerate(tokens):
-        if taken[i]:
+    for i, hits in enumerate(map(_adjective_hits, words)):
+        if not hits or taken[i]:
             continue
-        w = tok.text
-        hits = _adjective_hits(w)
-        if not hits or not (w[:1].islower() or i in starts):
+        tok = tokens[i]
+        if not (tok.text[:1].islower() or i in starts):
             continue
         for country, offset, length in hits:
             chars = None if offset < 0 else (tok.start + offset, tok.start + offset + length)
@@ -254,9 +251,12 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
             last = words[m.end - 1]
             if len(last) > 2 and last[:1].isupper() and "." not in last:
                 single.setdefault(last, "PER")
-    out = []
-    for i, w in enumerate(words):
-        if not taken[i] and w in single and not (i > 0 and words[i - 1][:1].isupper() and taken[i - 1]) \
+    out: list[_M] = []
+    if not single:
+        return out
+    for i in [i for i, w in enumerate(words) if w in single]:
+        w = words[i]
+        if not taken[i] and not (i > 0 and words[i - 1][:1].isupper() and taken[i - 1]) \
                 and not (i + 1 < len(words) and taken[i + 1]):
             start = i
             while single[w] == "PER" and start > 0 and not taken[start - 1] \
