@@ -304,3 +304,23 @@ def test_laut_with_an_extended_participle_attribute() -> None:
     assert [q.text for q in quotes] == ["wurden 300 Menschen versorgt"]
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == "einer am Dienstag veröffentlichten Mitteilung der Stadt"
+
+
+def test_demonstrative_das_with_konjunktiv_opens_reported_content() -> None:
+    quotes = analyse("Die Ärztin sagte, das sei ein Fehler gewesen.")
+    assert [q.text for q in quotes] == ["das sei ein Fehler gewesen"]
+
+
+def test_apposition_with_a_prepositional_phrase_is_part_of_the_speaker() -> None:
+    quotes = analyse("„Das ist falsch“, sagte Ursula Berg, die Leiterin der Beratungsstelle für Mieter.")
+    assert [q.text for q in quotes] == ["„Das ist falsch“"]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Ursula Berg, die Leiterin der Beratungsstelle für Mieter"
+
+
+def test_relative_clause_after_the_speaker_is_left_out() -> None:
+    quotes = analyse("Der Verband, der die Klage eingereicht hatte, erklärte, man prüfe weitere Schritte.")
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Der Verband"
+    quotes = analyse("Jonas Weber, der Sprecher des Verbands, erklärte, man prüfe weitere Schritte.")
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "Jonas Weber, der Sprecher des Verbands"

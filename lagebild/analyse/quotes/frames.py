@@ -247,7 +247,8 @@ def _content_after(v: View, j: int, sense: Sense) -> tuple[str, list[tuple[int, 
                                           and (v.cls[nxt + 1] == "AUX" or v.low[nxt + 1] in lexicon().konjunktiv))
             if not sense.clause or (nw in _NOT_CONTENT_SUB and not preposition) \
                     or (sense.dass_only and not zu_infinitive(v, nxt, end)) \
-                    or (nw in _RELATIVE_ANY and nxt + 1 < n and not noun_follows(v, nxt + 1)) \
+                    or (nw in _RELATIVE_ANY and nxt + 1 < n and not noun_follows(v, nxt + 1)
+                        and v.low[nxt + 1] not in lexicon().konjunktiv) \
                     or v.cls[nxt] == "CONJ":
                 break  # no content here (a relative clause on the object, "weil …", "und …")
             if _main_clause_goes_on(v, nxt, end):
@@ -397,6 +398,20 @@ def _claim_object(v: View, cand: Cand, fin: int) -> tuple[int, int] | None:
 _FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "in", "de", "ie")
 
 
+def _without_relative_clause(v: View, a: int, b: int) -> tuple[int, int]:
+    """"Der Sender, der für den Vertrag verantwortlich ist, erklärte …": the speaker is the
+    noun phrase; a relative clause closing the prefield (verb-final, its pronoun not followed
+    by a noun as an apposition's article would be) describes it and is left out."""
+    if b - a < 4 or v.cap[b - 1] or v.cls[b - 1] == "P" or v.q[b - 1] >= 0:
+        return a, b
+    for r in range(a + 1, b - 2):
+        if v.low[r] == "," and v.q[r] < 0 and v.low[r + 1] in _RELATIVE_ANY | RELATIVE \
+                and not noun_follows(v, r + 2) \
+                and not any(v.low[k] == "," and v.q[k] < 0 for k in range(r + 1, b)):
+            return a, r
+    return a, b
+
+
 def _clause_takes_object(v: View, ps: int, pe: int, cue: list[int], sense: Sense) -> bool:
     """"Die Opposition warf Spanien vor, … zu verschweigen": when a clause follows as the content, it
     fills the accusative, so a prefield that cannot be a dative ("die", "das", "der" before a
@@ -494,7 +509,7 @@ def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Ca
             speaker = (ps + 1, e) if e > ps + 1 else None
         elif subject_like(v, ps, pe) and (not object_first(v, ps, pe, s, n)
                                           or _clause_takes_object(v, ps, pe, cue, sense)):
-            speaker = (ps, pe)
+            speaker = _without_relative_clause(v, ps, pe)
         else:
             speaker = _speaker_after(v, fin + 1, n, False)
     if speaker is not None and speaker[0] > fin:

@@ -211,6 +211,8 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
         if w == "," and j + 1 < hi and coordinate and (v.is_noun(j + 1) or v.cls[j + 1] == "DET"
                                                        or v.is_adj(j + 1)):
             k = np_forward(v, j + 1, hi, coordinate=False)
+            while k > j + 1 and k + 1 < hi and v.low[k] in _APPOSITION_PREPS and np_core(v, k + 1, hi) > k + 1:
+                k = np_forward(v, k + 1, hi, coordinate=False)  # ", die Leiterin der Fachstelle für Sucht"
             if k > j + 1 and (k >= hi or v.low[k] in (",", ".", "!", "?")) \
                     and any(v.is_noun(x) for x in range(j + 1, k)) \
                     and all(v.q[x] < 0 for x in range(j + 1, k)):
@@ -224,6 +226,10 @@ def np_forward(v: View, i: int, hi: int, coordinate: bool = True) -> int:
                 continue
         break
     return j
+
+
+#: prepositions whose phrase belongs to an apposition that closes at a comma
+_APPOSITION_PREPS = frozenset({"für", "in", "im", "aus", "bei", "beim", "an", "am", "zur", "zum", "vom", "von"})
 
 
 def np_backward(v: View, j: int, lo: int) -> int:
