@@ -8,10 +8,12 @@ depends only on the stored state and the article, and a batch is placed in a can
 the result does not depend on the order the inputs arrived in.
 
 The score of an article against an event (``similarity``) adds three parts, because wording
-alone misses most follow-ups: word cosine, entity cosine, and the anchor (rarity of a key in one
-title and the other's title or lead; full weight only when a name and a matter word, or two
-names, agree). Weights and thresholds were tuned on the tune half of a story-labelled Wikinews
-corpus (scripts/build_story_corpus.py --half tune) and checked on the other half.
+alone misses most follow-ups: word cosine, entity cosine (weighted highest, and halved when
+fewer than two rare names are shared: one town, person or company recurs in unrelated stories),
+and the anchor (rarity of a key in one title and the other's title or lead; full weight only
+when a name and a matter word, or two names, agree). Weights and thresholds were tuned on the
+tune half of a story-labelled Wikinews corpus (scripts/build_story_corpus.py --half tune) and
+checked on the other half.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from lagebild.link.features import Rep, anchor, cosine, norm, rarity
+from lagebild.link.features import Rep, anchor, cosine, norm, rarity, shared_names
 
 _N = TypeVar("_N", int, float)
 
@@ -44,14 +46,17 @@ POSTED_TERMS = 40
 POSTED_ENTITIES = 20
 POSTED_KEYS = 20
 #: weights of the entity cosine and the anchor next to the word cosine
-ENTITY_PART = 1.0
+ENTITY_PART = 1.6
 ANCHOR_PART = 1.0
+#: the entity cosine when at most one rare name is shared, relative to two or more: one place,
+#: person or company recurs in unrelated stories
+ONE_NAME = 0.5
 #: join an event of the chosen story: similarity and days between the article and the event's date range
 EVENT_SIM = 0.45
 EVENT_DAYS = 7
 #: join a story: similarity after the time decay sim / (1 + days / STORY_DAYS), at most STORY_MAX_DAYS
 #: from one of its events (a follow-up a year on still joins; older ones start a new story)
-STORY_SIM = 0.64
+STORY_SIM = 0.68
 STORY_DAYS = 365
 STORY_MAX_DAYS = 365
 
@@ -154,8 +159,11 @@ def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: Mapping[s
 
 def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
     """Word cosine + entity cosine and anchor, weighted (undecayed)."""
+    ents = cosine(rep.ents, ev.rep.ents, ev.ents_norm)
+    if ents:
+        ents *= min(1.0, max(ONE_NAME, shared_names(rep, ev.rep, dfs, n_docs) / 2))
     return (cosine(rep.words, ev.rep.words, ev.words_norm)
-            + ENTITY_PART * cosine(rep.ents, ev.rep.ents, ev.ents_norm)
+            + ENTITY_PART * ents
             + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
 
 

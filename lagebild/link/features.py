@@ -3,8 +3,11 @@
 Three kinds, because same-story articles often share little wording (a follow-up a month later
 is written anew) but do share who and what they are about:
 - words: normalised terms (``lexicon.normal_terms``: lemma, country, synonym class), title and
-  lead counting more, as a sublinear tf-idf vector;
-- entities: the entity component's stable ids (``#id``, KB-resolved names), weighted by idf;
+  lead counting more, as a sublinear tf-idf vector; a compound adds its parts at half weight
+  (``lexicon.compound_parts``: "Airbuswerke" and "Airbus-Werk" share airbus and werk), and the
+  words of names count little here because the entity vector already holds them;
+- entities: the entity component's stable ids (``#name``, KB-resolved names, without the type
+  the recogniser gave, which varies between articles), weighted by idf;
 - keys: the terms and entity ids of the title, and of the title plus lead. A rare key that one
   article has in its title and the other in its title or lead is the strongest single sign that
   both are about the same specific matter.
@@ -24,13 +27,18 @@ from functools import cache
 from importlib import resources
 
 from lagebild.analyse.tokens import tokenize
-from lagebild.link.lexicon import normal_terms
+from lagebild.link.lexicon import compound_parts, normal_terms
 from lagebild.model import JSON, Analysis, Token
 
 #: terms kept per article word vector and entity vector
 VECTOR_TERMS = 40
 ENTITY_TERMS = 20
 TITLE_WEIGHT = 5.0
+#: the weight of each part of a compound, relative to the compound's own
+PART_WEIGHT = 0.5
+#: the weight of a word inside an entity mention: the name is compared as an entity, and counting
+#: it among the words as well let one shared name carry two of the three parts of the similarity
+NAME_WORD_WEIGHT = 0.2
 LEAD_WEIGHT = 3.0
 LEAD_CHARS = 800
 #: the lead whose terms count as keys (about the first two sentences)
@@ -74,7 +82,9 @@ def tokens_of(doc: Analysis) -> list[Token]:
 
 
 def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: dict[str, float],
-                keys: set[str] | None = None, key_end: int = 0) -> None:
+                keys: set[str] | None = None, key_end: int = 0, names: frozenset[str] = frozenset()) -> None:
+    """Count the terms of ``tokens``; a compound's parts count PART_WEIGHT each, except in a
+    name ("Mannheim" is no Mann)."""
     caps = {t.text for t in tokens if t.text[:1].isupper()}
     for tok in tokens:
         w = tok.text
@@ -83,8 +93,13 @@ def _word_terms(tokens: list[Token], weight_of: float, lead_end: int, counts: di
         if w[:1].isupper() and w.endswith("s") and len(w) > 4 and w[:-1] in caps:
             w = w[:-1]  # genitive of a name seen in the same text: "Putins" -> "Putin"
         weight = weight_of * (LEAD_WEIGHT if tok.start < lead_end else 1.0)
-        for term in normal_terms(w):
-            counts[term] = counts.get(term, 0.0) + weight
+        if w in names:
+            terms = [(t, weight * NAME_WORD_WEIGHT) for t in normal_terms(w)]
+        else:
+            terms = [(t, weight) for t in normal_terms(w)]
+            terms += [(t, weight * PART_WEIGHT) for t in compound_parts(w)]
+        for term, wt in terms:
+            counts[term] = counts.get(term, 0.0) + wt
             if keys is not None and tok.start < key_end:
                 keys.add(term)
 
@@ -98,6 +113,12 @@ def _entity_ids(doc: Analysis) -> list[tuple[str, int, int, tuple[str, ...]]]:
         first = min((m.start for m in ent.mentions), default=0)
         out.append((ent.id, max(1, len(ent.mentions)), first, tuple(m.text for m in ent.mentions)))
     return out
+
+
+def entity_key(eid: str) -> str:
+    """The feature of an entity id: its name without the type, which the recogniser does not
+    always give the same thing (``gpe:bad_reichenhall`` in one article, ``loc:`` in the next)."""
+    return "#" + eid.split(":", 1)[-1]
 
 
 def _first_sentence(doc: Analysis) -> str:
@@ -122,15 +143,16 @@ def profile(doc: Analysis) -> Profile:
     counts: dict[str, float] = {}
     title: set[str] = set()
     lead: set[str] = set()
+    names = frozenset(w for ent in doc.entities for m in ent.mentions for w in m.text.split())
     if doc.article.title:
-        _word_terms(tokenize(doc.article.title), TITLE_WEIGHT, 0, counts, title, 10**9)
-    _word_terms(tokens_of(doc), 1.0, LEAD_CHARS, counts, lead, KEY_LEAD_CHARS)
+        _word_terms(tokenize(doc.article.title), TITLE_WEIGHT, 0, counts, title, 10**9, names)
+    _word_terms(tokens_of(doc), 1.0, LEAD_CHARS, counts, lead, KEY_LEAD_CHARS, names)
     headline = doc.article.title or _first_sentence(doc)
     if not doc.article.title:  # plain text often opens with its headline or a summary sentence
-        _word_terms(tokenize(headline), 0.0, 0, {}, title, 10**9)
+        _word_terms(tokenize(headline), 0.0, 0, {}, title, 10**9, names)
     low_title = headline.lower()
     for eid, n, first, texts in _entity_ids(doc):
-        key = "#" + eid
+        key = entity_key(eid)
         counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * n
         if low_title and any(t.lower() in low_title for t in texts if len(t) > 2):
             title.add(key)
@@ -154,10 +176,12 @@ def background() -> dict[str, float]:
     text = resources.files("lagebild.link.data").joinpath("background_df.tsv").read_text(encoding="utf-8")
     lines = text.splitlines()
     n_docs = int(lines[0].split("\t")[1])
-    out = {}
+    out: dict[str, float] = {}
     for line in lines[1:]:
         term, df = line.split("\t")
-        out[term] = int(df) / n_docs
+        if term.startswith("#"):  # stored with the entity type: one name, counted as its commonest
+            term = entity_key(term[1:])
+        out[term] = max(out.get(term, 0.0), int(df) / n_docs)
     return out
 
 
@@ -239,18 +263,25 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e"
 
 def _name_parts(*reps: Rep) -> set[str]:
     """The words of the entity ids of these reps (``#per:thomas_de_maiziere`` -> thomas, de, maiziere)."""
-    return {w for r in reps for e in r.ents for w in e.split(":", 1)[-1].split("_")}
+    return {w for r in reps for e in r.ents for w in e.lstrip("#").split(":", 1)[-1].split("_")}
 
 
 def _distinct(ids: set[str]) -> int:
     """How many different things these entity ids name: one whose name begins with another's
     is the same thing (``#gpe:nuernberg``, ``#loc:nuernberger``; ``#org:tesla``, ``#org:tesla_motors``)."""
-    names = sorted({e.split(":", 1)[-1] for e in ids}, key=lambda n: (len(n), n))
+    names = sorted({e.lstrip("#").split(":", 1)[-1] for e in ids}, key=lambda n: (len(n), n))
     kept: list[str] = []
     for n in names:
         if not any(n.startswith(k) for k in kept):
             kept.append(n)
     return len(kept)
+
+
+def shared_names(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> int:
+    """How many different things, rarer than ANCHOR_FLOOR, both name (entity ids; one whose
+    name begins with another's counts once)."""
+    small, big = (article.ents, other.ents) if len(article.ents) <= len(other.ents) else (other.ents, article.ents)
+    return _distinct({k for k in small if k in big and rarity(dfs.get(k, 0), n_docs) > ANCHOR_FLOOR})
 
 
 def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> float:

@@ -123,3 +123,84 @@ def normal_terms(word: str) -> tuple[str, ...]:
                 out.extend(syn[head])
                 break
     return tuple(dict.fromkeys(out))
+
+
+#: a closed compound is tried for a split from this length on; neither part may be shorter
+COMPOUND_MIN = 8
+PART_MIN = 4
+
+
+@cache
+def linking_elements() -> tuple[str, ...]:
+    """Linking elements between the parts of a compound (Fugenelemente), longest first."""
+    return tuple(sorted((r[0] for r in _lines("linking_elements.txt")), key=lambda s: (-len(s), s)))
+
+
+def _known(part: str) -> bool:
+    return len(part) >= PART_MIN and part not in stopwords() and simplemma.is_known(part, lang="de")
+
+
+@lru_cache(maxsize=100_000)
+def _noun(part: str) -> bool:
+    """A known word whose capitalised form the dictionary reads as a noun (its lemma is
+    capitalised): "Werke" -> Werk is, "werde" -> werden is not."""
+    if not _known(part):
+        return False
+    try:
+        lem = simplemma.lemmatize(part.capitalize(), lang="de")
+    except (ValueError, KeyError):
+        return False
+    return lem[:1].isupper()
+
+
+@lru_cache(maxsize=100_000)
+def split_compound(lem: str) -> tuple[str, str] | None:
+    """(modifier, head) of a closed compound whose parts are both known German words
+    ("airbuswerk" -> airbus, werk; "laufzeitverlängerung" -> laufzeit, verlängerung), else None.
+    The head must read as a noun ("beschwerde" is no "besch|werde").
+
+    Of the possible splits the most even one wins (the one whose shorter part is longest), then
+    the one with the longer head: "lauf|zeitverlängerung" loses to "laufzeit|verlängerung",
+    and the head names the thing. A linking element (Fugen-s ...) may end the modifier.
+    """
+    if len(lem) < COMPOUND_MIN or not lem.isalpha():
+        return None
+    best: tuple[int, int, str, str] | None = None
+    for i in range(PART_MIN, len(lem) - PART_MIN + 1):
+        head = lem[i:]
+        if not _noun(head):
+            continue
+        left = lem[:i]
+        if left in stopwords():  # "wieder|aufbau" is a prefix, not a word with a linking element
+            continue
+        for link in ("", *linking_elements()):
+            mod = left[: len(left) - len(link)] if left.endswith(link) else ""
+            if mod and _known(mod):
+                cand = (min(len(mod), len(head)), len(head), mod, head)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+                break
+    return (best[2], best[3]) if best else None
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The comparison terms of a compound's parts, beyond the compound's own (``normal_terms``):
+    "Airbus-Werke" and "Airbuswerke" both give airbus, werk; "Kongomission" gives the country.
+    Hyphenated words split at the hyphens, closed ones where both parts are known words."""
+    if "-" in word:
+        pieces = [p for p in word.split("-") if p]
+        if len(pieces) < 2:
+            return ()
+        out: list[str] = []
+        for p in pieces:
+            out.extend(normal_terms(p))
+            out.extend(compound_parts(p))
+        return tuple(dict.fromkeys(out))
+    if not word[:1].isupper():  # nouns only: "türkisch" is no compound of "türk"
+        return ()
+    split = split_compound(lemma(word))
+    if split is None:
+        return ()
+    # the parts are read as nouns (capitalised): "werk", not the verb "werken"
+    mod, head = split
+    return tuple(dict.fromkeys(normal_terms(mod.capitalize()) + normal_terms(head.capitalize())))
