@@ -7,7 +7,6 @@ second model was trained on first-pass output the first model had not seen (jack
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -101,17 +100,22 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
                  ) -> list[list[Sequence[str]]]:
     """Per token: its own first-pass tag, the labels the same word got elsewhere in the
     document, and whether it was the last (first) word of a multi-word name elsewhere."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    last: dict[str, Counter[str]] = defaultdict(Counter)
-    first: dict[str, Counter[str]] = defaultdict(Counter)
+    # label counts in plain dicts (in first-seen order, as a Counter keeps them): a Counter
+    # calls a Python method for every label it has not counted yet
+    seen: dict[str, dict[str, int]] = {}
+    last: dict[str, dict[str, int]] = {}
+    first: dict[str, dict[str, int]] = {}
     sent_chunks = [chunks(ts) for ts in tags]
     for words, cs in zip(sentences, sent_chunks, strict=True):
         for s, e, label in cs:
             for k in range(s, e):
-                seen[_key(words[k])][label] += 1
+                c = seen.setdefault(_key(words[k]), {})
+                c[label] = c.get(label, 0) + 1
             if e - s > 1:
-                last[_key(words[e - 1])][label] += 1
-                first[_key(words[s])][label] += 1
+                c = last.setdefault(_key(words[e - 1]), {})
+                c[label] = c.get(label, 0) + 1
+                c = first.setdefault(_key(words[s]), {})
+                c[label] = c.get(label, 0) + 1
     out: list[list[Sequence[str]]] = []
     p1 = _p1
     for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
