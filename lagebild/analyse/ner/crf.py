@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes as C
 import struct
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from pathlib import Path
 
@@ -62,6 +62,23 @@ _LIB.crfsuite_create_instance_from_file.restype = C.c_int
 _RECORD = struct.Struct("<iid")
 
 
+class _Records(dict[str, bytes]):
+    """Attribute string -> its record, empty when the model does not know the attribute;
+    filled on first use. Bounded: beyond the per-word features (cached elsewhere) the
+    attribute strings are few."""
+
+    def __init__(self, to_id: Callable[[int | None, bytes], int], attrs: int | None) -> None:
+        super().__init__()
+        self._to_id, self._attrs = to_id, attrs
+
+    def __missing__(self, attribute: str) -> bytes:
+        aid = self._to_id(self._attrs, attribute.encode())
+        rec = _RECORD.pack(aid, 0, 1.0) if aid >= 0 else b""
+        if len(self) < 1 << 16:
+            self[attribute] = rec
+        return rec
+
+
 class CrfModel:
     """One CRFsuite model file: ``tag_packed`` for packed attribute records, ``tag`` for
     attribute strings (as ``pycrfsuite.Tagger.tag``), ``marginal`` for the last tagged sequence."""
@@ -92,7 +109,9 @@ class CrfModel:
             lab.free(labels, s)
         self._labels = names
         self._label_id = {x: i for i, x in enumerate(names)}
-        self._records: dict[str, bytes] = {}
+        self._records = _Records(self._to_id, self._attrs)
+        #: attribute string -> its record ("" when unknown), as a mapping lookup: cheaper than a call
+        self.pack = self._records.__getitem__
         self._prob = C.c_double()
         self._prob_ref = C.byref(self._prob)
 
@@ -103,16 +122,6 @@ class CrfModel:
 
     def labels(self) -> list[str]:
         return list(self._labels)
-
-    def pack(self, attribute: str) -> bytes:
-        """The record of one attribute, empty when the model does not know it."""
-        rec = self._records.get(attribute)
-        if rec is None:
-            aid = self._to_id(self._attrs, attribute.encode())
-            rec = _RECORD.pack(aid, 0, 1.0) if aid >= 0 else b""
-            if len(self._records) < 1 << 16:  # attribute strings beyond per-word ones are few
-                self._records[attribute] = rec
-        return rec
 
     def pack_all(self, attributes: Iterable[str]) -> bytes:
         return b"".join(map(self.pack, attributes))

@@ -73,12 +73,11 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
     prefixes = kb.key_prefixes()
     n = len(tokens)
     out: list[Match] = []
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        if not _may_start(tok):
-            i += 1
+    end = 0  # token after the last match
+    for i in [i for i, ok in enumerate(map(_may_start, tokens)) if ok]:
+        if i < end:
             continue
+        tok = tokens[i]
         upper = tok[:1].isupper()
         best: Match | None = None
         folded = ""
@@ -94,7 +93,10 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             exact += _exact(t)[1:]
             key = exact if exact in index else ""
             if not key and upper:
-                key = next((v for v in _variants(folded) if v in index), "")
+                for v in _variants(folded):
+                    if v in index:
+                        key = v
+                        break
                 if not key and j > i and t[:1].isupper() and len(f) > 2:
                     # a full KB person name with a stray ending ("Shin Won-Sikin" in MT output);
                     # the ending sits on a name word, not on a next word ("Olaf Scholz in")
@@ -109,9 +111,7 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
                 break
         if best is not None:
             out.append(best)
-            i = best.end
-        else:
-            i += 1
+            end = best.end
     return out
 
 
