@@ -113,6 +113,9 @@ class CrfModel:
         #: attribute string -> its record ("" when unknown), as a mapping lookup: cheaper than a call
         self.pack = self._records.__getitem__
         self._prob = C.c_double()
+        #: the instance handed to the tagger, reused (CRFsuite reads it only during ``set``)
+        self._inst = _Instance(0, 0, None, None, 0)
+        self._inst_address = C.addressof(self._inst)
         self._prob_ref = C.byref(self._prob)
 
     def __del__(self) -> None:
@@ -131,13 +134,15 @@ class CrfModel:
         n = len(items)
         if not n:
             return []
-        buf = b"".join(items)
-        base = C.cast(C.c_char_p(buf), C.c_void_p).value or 0
+        contents = array("q", b"".join(items))  # a copy whose address array gives cheaply
+        lengths = list(map(len, items))
         heads = array("q", bytes(16 * n))  # per item: num_contents (cap_contents 0), contents
-        heads[0::2] = array("q", [len(x) >> 4 for x in items])
-        heads[1::2] = array("q", accumulate(map(len, items[:-1]), initial=base))
-        inst = _Instance(n, n, heads.buffer_info()[0], None, 0)
-        if self._set(self._tagger, C.addressof(inst)):
+        heads[0::2] = array("q", [k >> 4 for k in lengths])
+        heads[1::2] = array("q", accumulate(lengths[:-1], initial=contents.buffer_info()[0]))
+        inst = self._inst
+        inst.num_items = inst.cap_items = n
+        inst.items = heads.buffer_info()[0]
+        if self._set(self._tagger, self._inst_address):
             raise ModelError(f"CRFsuite could not take a sequence for {self.path}")
         out = array("i", bytes(4 * n))
         if self._viterbi(self._tagger, out.buffer_info()[0], self._prob_ref):
