@@ -1,5 +1,5 @@
 """Story features: compounds share their parts, an entity is one feature whatever type the
-recogniser gave it, and one shared name is weaker evidence than two."""
+recogniser gave it, a news agency is no feature, and one shared name is weaker evidence than two."""
 from __future__ import annotations
 
 from lagebild.link.cluster import Event, similarity
@@ -52,3 +52,11 @@ def test_one_shared_name_counts_less_than_two() -> None:
     assert shared_names(one, one, dfs, 500) == 1
     assert shared_names(two, two, dfs, 500) == 2
     assert similarity(one, _event(one), dfs, 500) < similarity(two, _event(two), dfs, 500)
+
+
+def test_a_news_agency_is_a_source_not_a_matter() -> None:
+    text = "Wie dpa meldet, brannte in Velmstadt eine Lagerhalle."
+    ents = (Entity("org:dpa", "dpa", "ORG", (Mention("dpa", 4, 7, "ORG"),)),
+            Entity("gpe:velmstadt", "Velmstadt", "GPE", (Mention("Velmstadt", 25, 34, "GPE"),)))
+    p = profile(Analysis(article=Article(id="d", title="", text=text), entities=ents))
+    assert "#velmstadt" in p.counts and "#dpa" not in p.counts

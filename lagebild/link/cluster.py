@@ -167,6 +167,11 @@ def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> 
             + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
 
 
+def decay(gap: int) -> float:
+    """The share of the similarity left after ``gap`` days."""
+    return 1.0 / (1.0 + gap / STORY_DAYS)
+
+
 def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, float],
            n_docs: float) -> tuple[Event | None, Event | None, float]:
     """(event to join, event whose story to join, score); both None for a new story.
@@ -179,7 +184,7 @@ def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, flo
     sims = {ev.id: similarity(rep, ev, dfs, n_docs) for ev in events}
     for ev in events:
         gap = ev.gap(day)
-        decayed = sims[ev.id] / (1.0 + gap / STORY_DAYS)
+        decayed = sims[ev.id] * decay(gap)
         if gap <= STORY_MAX_DAYS and decayed >= STORY_SIM and (best_story is None or
                                                                 (decayed, ev.id) > best_story[:2]):
             best_story = (decayed, ev.id, ev)

@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from lagebild.analyse.ner.kb import load_kb
 from lagebild.analyse.tokens import tokenize
 from lagebild.link.lexicon import compound_parts, normal_terms
 from lagebild.model import JSON, Analysis, Token
@@ -46,6 +47,8 @@ KEY_LEAD_CHARS = 400
 #: an article without a title: its first sentence, when no longer than this, stands in for it
 HEADLINE_CHARS = 240
 ENTITY_WEIGHT = 1.5
+#: KB kinds of organisation that are sources of reports, not their matter
+SOURCE_KINDS = frozenset({"agency", "media"})
 #: entity ids of more words than this are phrases the recogniser took for names: not compared
 ENTITY_MAX_WORDS = 4
 #: documents of an imagined background corpus in which no term occurs: keeps the idf of a small
@@ -108,11 +111,18 @@ def _entity_ids(doc: Analysis) -> list[tuple[str, int, int, tuple[str, ...]]]:
     """(id, mentions, first offset, mention texts) of the entities worth comparing."""
     out = []
     for ent in doc.entities:
-        if not ent.id or ent.id.count("_") >= ENTITY_MAX_WORDS:
+        if not ent.id or ent.id.count("_") >= ENTITY_MAX_WORDS or _is_source(ent.id):
             continue
         first = min((m.start for m in ent.mentions), default=0)
         out.append((ent.id, max(1, len(ent.mentions)), first, tuple(m.text for m in ent.mentions)))
     return out
+
+
+def _is_source(eid: str) -> bool:
+    """A news agency or medium of the KB: it says where a report came from, not what it is about
+    (two stories that both cite the New York Times are not one)."""
+    entry = load_kb().entries.get(eid)
+    return entry is not None and entry.kind in SOURCE_KINDS
 
 
 def entity_key(eid: str) -> str:
