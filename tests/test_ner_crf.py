@@ -2,10 +2,15 @@
 the string features the models were trained on (same attributes, same order)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pycrfsuite
+import pytest
 
 from lagebild.analyse.ner import tagger
+from lagebild.analyse.ner.crf import CrfModel
 from lagebild.analyse.ner.features import sentence_features, sentence_packed
+from lagebild.errors import ModelError
 
 _TEXTS = [
     "Die Malerin Hedwig Quastenberg stellte am Freitag in Kassel aus .",
@@ -50,3 +55,15 @@ def test_labels_and_marginals_equal_python_crfsuite() -> None:
 
 def test_empty_sequence() -> None:
     assert _models().pass1.tag_packed([]) == []
+
+
+def test_broken_model_files_raise_model_error(tmp_path: Path) -> None:
+    """CRFsuite itself would crash on these; the header check turns them into ModelError."""
+    shipped = Path(_models().pass1.path).read_bytes()
+    for name, data in (("garbage", b"not a model at all" * 10), ("short", b"lCRF"), ("truncated", shipped[:5000])):
+        p = tmp_path / f"{name}.crfsuite"
+        p.write_bytes(data)
+        with pytest.raises(ModelError):
+            CrfModel(p)
+    with pytest.raises(ModelError):
+        CrfModel(tmp_path / "missing.crfsuite")

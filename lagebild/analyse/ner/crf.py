@@ -62,6 +62,23 @@ _LIB.crfsuite_create_instance_from_file.restype = C.c_int
 _RECORD = struct.Struct("<iid")
 
 
+#: the model file header: magic, total size, then ten more 32-bit fields
+_HEADER = struct.Struct("<4sI40x")
+
+
+def _check_header(path: str) -> None:
+    """CRFsuite reads a model file without checks and crashes on a broken one: look at the
+    magic and the size the header gives before handing it over (as python-crfsuite does)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEADER.size)
+            size = f.seek(0, 2)
+    except OSError as exc:
+        raise ModelError(f"cannot open NER model {path}: {exc}") from exc
+    if len(head) < _HEADER.size or _HEADER.unpack(head)[0] != b"lCRF" or _HEADER.unpack(head)[1] != size:
+        raise ModelError(f"cannot open NER model {path}: not a complete CRFsuite model")
+
+
 class _Records(dict[str, bytes]):
     """Attribute string -> its record, empty when the model does not know the attribute;
     filled on first use. Bounded: beyond the per-word features (cached elsewhere) the
@@ -85,6 +102,7 @@ class CrfModel:
 
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
+        _check_header(self.path)
         model = _P()
         if _LIB.crfsuite_create_instance_from_file(self.path.encode(), C.byref(model)) != 0 or not model.value:
             raise ModelError(f"cannot open NER model {path}")
