@@ -203,8 +203,17 @@ def _kind(v: View, c: Cand) -> None:
     if c.how == "standalone":
         c.kind = "direct"  # set off by a dash, not by marks
         return
-    inside = {v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}
-    c.kind = "mixed" if inside else "indirect"
+    c.kind = "mixed" if _quoted_in(v, [c]) else "indirect"
+
+
+def _quoted_in(v: View, cands: list[Cand]) -> set[int]:
+    """The quotations (indices) that candidates' contents cover, wholly or in part."""
+    out: set[int] = set()
+    for c in cands:
+        for a, b in c.content:
+            out.update(v.q[a:b])
+    out.discard(-1)
+    return out
 
 
 def find_quotes_in(doc: Analysis) -> list[Quote]:
@@ -235,16 +244,13 @@ def find_quotes_in(doc: Analysis) -> list[Quote]:
         context = [c for c in cands if c.how == "context"]
         cands = [c for c in cands if c.how != "context"]
         cands += noun_frames(v)
-        cands += als_fragments(v, {c.quote_index for c in cands} | {
-            v.q[i] for c in cands for a, b in c.content for i in range(a, b) if v.q[i] >= 0})
+        cands += als_fragments(v, {c.quote_index for c in cands} | _quoted_in(v, cands))
         cands = _so_source(v, cands)
         if not cands:
             guess = dass_guess(v)
             cands = [guess] if guess is not None else []
         accepted = _reconcile(v, cands)
-        used = {c.quote_index for c in accepted}
-        for c in accepted:
-            used |= {v.q[i] for a, b in c.content for i in range(a, b) if v.q[i] >= 0}
+        used = {c.quote_index for c in accepted} | _quoted_in(v, accepted)
         accepted += _joined_quotations(v, accepted, used)
         if not accepted:
             accepted = standalone(v, used)

@@ -40,7 +40,7 @@ def noun_frames(v: View) -> list[Cand]:
     n = len(v)
     nouns = _nouns()
     for i in range(n - 3):
-        if not v.is_noun(i) or not v.low[i].endswith(nouns):
+        if not v.low[i].endswith(nouns) or not v.is_noun(i):
             continue
         # the noun's own attributes up to the comma: a genitive, "von X", "an X"
         j = i + 1
