@@ -2,6 +2,8 @@
 the string features the models were trained on (same attributes, same order)."""
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pycrfsuite
@@ -67,3 +69,30 @@ def test_broken_model_files_raise_model_error(tmp_path: Path) -> None:
             CrfModel(p)
     with pytest.raises(ModelError):
         CrfModel(tmp_path / "missing.crfsuite")
+
+
+def _reference_needs_second_look(feats: list[Sequence[str]]) -> bool:
+    """The rule as first written, over the features themselves."""
+    labels = {"PER", "ORG", "LOC", "GPE", "MISC", "DRV", "PRT"}
+    for f in feats:
+        own = f[0][3:]
+        for x in f[1:]:
+            if x.startswith("d="):
+                if x[2:] in labels and (own == "O" or own[2:] != x[2:]):
+                    return True
+            elif own == "O":
+                return True
+    return False
+
+
+def test_disagreement_read_from_counts_equals_the_rule_over_features() -> None:
+    rng = random.Random(7)
+    vocab = ["Merkel", "Angela", "Berlin", "Bank", "sagte", "in", "der", "Kiew", "Scholz", "Union"]
+    tagset = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC"]
+    for _ in range(300):
+        sentences = [[rng.choice(vocab) for _ in range(rng.randint(1, 6))] for _ in range(rng.randint(2, 4))]
+        tags = [[rng.choice(tagset) for _ in s] for s in sentences]
+        feats = tagger.doc_features(sentences, tags)
+        counts = tagger._doc_counts(sentences, tags)
+        for words, ts, f in zip(sentences, tags, feats, strict=True):
+            assert tagger._disagrees(words, ts, counts) == _reference_needs_second_look(f)

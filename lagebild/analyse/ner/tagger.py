@@ -96,18 +96,23 @@ def _p1(tag: str) -> tuple[str, ...]:
     return ("p1=" + tag,)
 
 
-def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
-                 ) -> list[list[Sequence[str]]]:
-    """Per token: its own first-pass tag, the labels the same word got elsewhere in the
-    document, and whether it was the last (first) word of a multi-word name elsewhere."""
-    # label counts in plain dicts (in first-seen order, as a Counter keeps them): a Counter
-    # calls a Python method for every label it has not counted yet
+@dataclass
+class _DocCounts:
+    """How often each word (by ``_key``) was part of a name of each label in pass 1, and the
+    last (first) word of a multi-word name; labels in first-seen order."""
+
+    seen: dict[str, dict[str, int]]
+    last: dict[str, dict[str, int]]
+    first: dict[str, dict[str, int]]
+
+
+def _doc_counts(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> _DocCounts:
+    # plain dicts, not Counters: a Counter calls a Python method for every label it has not seen
     seen: dict[str, dict[str, int]] = {}
     last: dict[str, dict[str, int]] = {}
     first: dict[str, dict[str, int]] = {}
-    sent_chunks = [chunks(ts) for ts in tags]
-    for words, cs in zip(sentences, sent_chunks, strict=True):
-        for s, e, label in cs:
+    for words, ts in zip(sentences, tags, strict=True):
+        for s, e, label in chunks(ts):
             for k in range(s, e):
                 c = seen.setdefault(_key(words[k]), {})
                 c[label] = c.get(label, 0) + 1
@@ -116,39 +121,73 @@ def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str
                 c[label] = c.get(label, 0) + 1
                 c = first.setdefault(_key(words[s]), {})
                 c[label] = c.get(label, 0) + 1
-    out: list[list[Sequence[str]]] = []
-    p1 = _p1
-    for words, ts, cs in zip(sentences, tags, sent_chunks, strict=True):
-        sent: list[Sequence[str]] = list(map(p1, ts))  # a lower-case word: its own tag only
-        own = {k: lab for s, e, lab in cs for k in range(s, e)}
-        for i, w in enumerate(words):
-            if not w[:1].isupper():
-                continue
-            t = ts[i]
-            f = ["p1=" + t]
-            key = _key(w)
-            counts = seen.get(key)
-            if counts:
-                mine = own.get(i, "")
-                best, top = "", 0
-                for lab, n in counts.items():  # majority elsewhere (first label on ties)
-                    n -= lab == mine
-                    if n > top:
-                        best, top = lab, n
-                if best:
-                    f.append("d=" + best)
-                    f.append("d=" + t[:1] + best)
-                elif not mine:
-                    f.append("d=none")
-            lc = last.get(key)
-            if lc:
-                f.append("dl=" + max(lc, key=lc.__getitem__))
-            lc = first.get(key)
-            if lc:
-                f.append("df=" + max(lc, key=lc.__getitem__))
-            sent[i] = f
-        out.append(sent)
-    return out
+    return _DocCounts(seen, last, first)
+
+
+def _elsewhere(counts: dict[str, int], mine: str) -> str:
+    """The label the word has most often elsewhere (its own name not counted; the first
+    label on ties), "" if none."""
+    best, top = "", 0
+    for lab, n in counts.items():
+        n -= lab == mine
+        if n > top:
+            best, top = lab, n
+    return best
+
+
+def _sentence_doc_features(words: Sequence[str], ts: Sequence[str], dc: _DocCounts) -> list[Sequence[str]]:
+    sent: list[Sequence[str]] = list(map(_p1, ts))  # a lower-case word: its own tag only
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        t = ts[i]
+        f = ["p1=" + t]
+        key = _key(w)
+        counts = dc.seen.get(key)
+        if counts:
+            mine = t[2:]  # the label of the name the word is in here ("" for O)
+            best = _elsewhere(counts, mine)
+            if best:
+                f.append("d=" + best)
+                f.append("d=" + t[:1] + best)
+            elif not mine:
+                f.append("d=none")
+        lc = dc.last.get(key)
+        if lc:
+            f.append("dl=" + max(lc, key=lc.__getitem__))
+        lc = dc.first.get(key)
+        if lc:
+            f.append("df=" + max(lc, key=lc.__getitem__))
+        sent[i] = f
+    return sent
+
+
+def doc_features(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+                 ) -> list[list[Sequence[str]]]:
+    """Per token: its own first-pass tag, the labels the same word got elsewhere in the
+    document, and whether it was the last (first) word of a multi-word name elsewhere."""
+    dc = _doc_counts(sentences, tags)
+    return [_sentence_doc_features(words, ts, dc) for words, ts in zip(sentences, tags, strict=True)]
+
+
+def _disagrees(words: Sequence[str], ts: Sequence[str], dc: _DocCounts) -> bool:
+    """Does the document disagree with pass 1 anywhere in this sentence? A word tagged one
+    way here and another way elsewhere ("d=" of its features names another label), or left
+    out here but part of a longer name elsewhere ("dl=", "df=" on an O). Read from the
+    counts, without building the features."""
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        t = ts[i]
+        key = _key(w)
+        if t == "O" and (key in dc.last or key in dc.first):
+            return True
+        counts = dc.seen.get(key)
+        if counts:
+            best = _elsewhere(counts, t[2:])
+            if best and (t == "O" or t[2:] != best):
+                return True
+    return False
 
 
 #: A capitalised word the best path leaves as O becomes part of a person's name when the CRF
@@ -183,24 +222,6 @@ def _tag(tagger: CrfModel, feats: Sequence[bytes], words: Sequence[str] | None =
     return tags
 
 
-_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC", "DRV", "PRT"})
-
-
-def _needs_second_look(feats: Sequence[Sequence[str]]) -> bool:
-    """Does the document disagree with pass 1 anywhere in this sentence? A word tagged one
-    way here and another way elsewhere, or left out here but part of a name elsewhere."""
-    for f in feats:
-        own = f[0][3:]  # "p1=B-PER" -> "B-PER"
-        for x in f[1:]:
-            if x.startswith("d="):
-                label = x[2:]
-                if label in _LABELS and (own == "O" or own[2:] != label):
-                    return True
-            elif own == "O":
-                return True  # dl=/df=: part of a longer name elsewhere
-    return False
-
-
 def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = None,
                  kb_tags: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
     """BIO tags (PER ORG LOC MISC DRV PRT) for each sentence of one document.
@@ -215,8 +236,12 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     p2, parts2 = models.pass2, models.parts2
     if p2 is None or parts2 is None or len(sentences) < 2:
         return first
-    dfeats = doc_features(sentences, first)
+    dc = _doc_counts(sentences, first)
     pack = p2.pack_all
-    return [p2.tag_packed([a + pack(b) for a, b in zip(sentence_packed(w, kt, parts2, p2), d, strict=True)])
-            if w and _needs_second_look(d) else t
-            for w, kt, d, t in zip(sentences, kb_tags, dfeats, first, strict=True)]
+    out = []
+    for w, kt, t in zip(sentences, kb_tags, first, strict=True):
+        if w and _disagrees(w, t, dc):
+            d = _sentence_doc_features(w, t, dc)
+            t = p2.tag_packed([a + pack(b) for a, b in zip(sentence_packed(w, kt, parts2, p2), d, strict=True)])
+        out.append(t)
+    return out
