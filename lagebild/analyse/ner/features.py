@@ -130,10 +130,10 @@ class Packer(Protocol):
 
 
 #: ``_Parts`` with each feature tuple packed into one record string
-_PackedParts = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str]
+PackedParts = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str]
 
 
-def packed_parts(model: Packer) -> Callable[[str], _PackedParts]:
+def packed_parts(model: Packer) -> Callable[[str], PackedParts]:
     """``_parts`` of a word with each part one packed record string for this model (its own
     attribute ids), cached per word."""
     pack_all = model.pack_all
@@ -194,7 +194,7 @@ def sentence_features(words: Sequence[str], kb_tags: Sequence[str],
 _G0, _G1, _G2, _G3, _G4 = (itemgetter(k) for k in range(5))
 
 
-def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Callable[[str], _PackedParts],
+def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Callable[[str], PackedParts],
                     model: Packer) -> list[bytes]:
     """``sentence_features`` as each token's packed records for ``model``, in the same order
     (a test holds the two together); what the model does not know is left out. ``parts_of``

@@ -4,6 +4,9 @@ The second pass sees what the first found elsewhere in the same article (a name 
 once is the same name throughout; "Jenkins" after "Bonnie Jenkins" is a person). The
 second model was trained on first-pass output the first model had not seen (jackknifed, see
 ``scripts/train_ner.py``), so it learns how far to trust it.
+
+Both models run through ``crf.CrfModel`` on features packed per word (``features.packed_parts``):
+the same attributes as the training features, without converting strings on every call.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from lagebild.analyse.ner.crf import CrfModel
-from lagebild.analyse.ner.features import _PackedParts, kb_span_tags, packed_parts, sentence_packed
+from lagebild.analyse.ner.features import PackedParts, kb_span_tags, packed_parts, sentence_packed
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
 from lagebild.analyse.wordcache import word_cache
@@ -31,8 +34,8 @@ class Models:
     pass1: CrfModel
     pass2: CrfModel | None
     #: per-word packed features of each model (attribute ids differ between the two)
-    parts1: Callable[[str], _PackedParts] = field(init=False, repr=False)
-    parts2: Callable[[str], _PackedParts] | None = field(init=False, repr=False)
+    parts1: Callable[[str], PackedParts] = field(init=False, repr=False)
+    parts2: Callable[[str], PackedParts] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.parts1 = packed_parts(self.pass1)
