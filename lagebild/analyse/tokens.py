@@ -121,23 +121,29 @@ def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     for toks in _lines(text, tokens if tokens is not None else tokenize(text)):
         begin = toks[0].start
+        n = len(toks)
+        texts = [t.text for t in toks]
+        # only an ender, or a dot-final word at the line's end, can close a sentence
+        ends = [k for k, t in enumerate(texts) if t in ENDERS]
+        if texts[-1].endswith(".") and len(texts[-1]) > 1:
+            ends.append(n - 1)
         i = 0
-        while i < len(toks):
-            t = toks[i].text
-            if t in ENDERS or (t.endswith(".") and len(t) > 1 and i + 1 == len(toks)):
-                j = i
-                while j + 1 < len(toks) and toks[j + 1].text in CLOSERS and toks[j + 1].start == toks[j].end:
-                    j += 1
-                if j + 1 < len(toks) and toks[j + 1].text in ENDERS:
-                    i += 1
-                    continue
-                if _is_boundary(toks, j, text):
-                    spans.append((begin, toks[j].end))
-                    if j + 1 < len(toks):
-                        begin = toks[j + 1].start
-                    i = j + 1
-                    continue
-            i += 1
+        for k in ends:
+            if k < i:
+                continue
+            j = k
+            while j + 1 < n and texts[j + 1] in CLOSERS and toks[j + 1].start == toks[j].end:
+                j += 1
+            if j + 1 < n and texts[j + 1] in ENDERS:
+                i = k + 1
+                continue
+            if _is_boundary(toks, j, text):
+                spans.append((begin, toks[j].end))
+                if j + 1 < n:
+                    begin = toks[j + 1].start
+                i = j + 1
+            else:
+                i = k + 1
         if begin < toks[-1].end and (not spans or spans[-1][1] <= begin):
             spans.append((begin, toks[-1].end))
     return spans
