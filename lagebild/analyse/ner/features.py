@@ -12,8 +12,8 @@ that keeps feature extraction near the CRF's own speed.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
 from operator import itemgetter
 from typing import Protocol, TypeVar, cast
 
@@ -25,17 +25,19 @@ from lagebild.analyse.wordcache import clear_all, word_cache
 _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
                             **{c: "x" for c in "abcdefghijklmnopqrstuvwxyzäöüß"},
                             **{c: "d" for c in "0123456789"}})
-_RUNS = re.compile(r"(.)\1+")
 Feature = str | bytes
 P = TypeVar("P")
 
 
 @word_cache
 def shape(word: str) -> str:
-    """Compressed word shape: ``Kim`` -> ``Xx``, ``Jong-un`` -> ``Xx-x``, ``EDSCG`` -> ``X``."""
+    """Compressed word shape: ``Kim`` -> ``Xx``, ``Jong-un`` -> ``Xx-x``, ``EDSCG`` -> ``X``, ``4,8`` -> ``x,x``."""
     s = word.translate(_SHAPE_MAP)
-    s = "".join("x" if c.isalpha() and c.islower() else "X" if c.isalpha() else c for c in s)
-    return _RUNS.sub(r"\1", s)
+    if s.isascii():  # only X, x, d and non-letters are left; the models learnt digits as "x"
+        s = s.replace("d", "x")
+    else:  # and letters the map lacks (é, ł, ç) by their case
+        s = "".join("x" if c.isalpha() and c.islower() else "X" if c.isalpha() else c for c in s)
+    return "".join(k for k, _ in groupby(s))  # runs to one (a third of the time of a regex)
 
 
 @word_cache
