@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes as C
 import struct
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 
@@ -149,23 +149,36 @@ class CrfModel:
 
     def tag_packed(self, items: Sequence[bytes]) -> list[str]:
         """Viterbi labels of a sequence given as one ``bytes`` of records per item."""
-        n = len(items)
-        if not n:
-            return []
-        contents = array("q", b"".join(items))  # a copy whose address array gives cheaply
-        lengths = list(map(len, items))
-        heads = array("q", bytes(16 * n))  # per item: num_contents (cap_contents 0), contents
+        return next(self.tag_each([items]))
+
+    def tag_each(self, seqs: Sequence[Sequence[bytes]]) -> Iterator[list[str]]:
+        """``tag_packed`` of each sequence in turn, their records laid out once for all.
+        While a sequence's labels are the last yielded, ``marginal`` answers for it."""
+        flat = [x for seq in seqs for x in seq]
+        if not flat:
+            yield from ([] for _ in seqs)
+            return
+        contents = array("q", b"".join(flat))  # a copy whose address array gives cheaply
+        lengths = list(map(len, flat))
+        heads = array("q", bytes(16 * len(flat)))  # per item: num_contents (cap_contents 0), contents
         heads[0::2] = array("q", [k >> 4 for k in lengths])
         heads[1::2] = array("q", accumulate(lengths[:-1], initial=contents.buffer_info()[0]))
-        inst = self._inst
-        inst.num_items = inst.cap_items = n
-        inst.items = heads.buffer_info()[0]
-        if self._set(self._tagger, self._inst_address):
-            raise ModelError(f"CRFsuite could not take a sequence for {self.path}")
-        out = array("i", bytes(4 * n))
-        if self._viterbi(self._tagger, out.buffer_info()[0], self._prob_ref):
-            raise ModelError(f"CRFsuite Viterbi failed for {self.path}")
-        return list(map(self._labels.__getitem__, out))
+        item = heads.buffer_info()[0]
+        out = array("i", bytes(4 * max(map(len, seqs), default=0)))
+        inst, names = self._inst, self._labels.__getitem__
+        for seq in seqs:
+            n = len(seq)
+            if not n:
+                yield []
+                continue
+            inst.num_items = inst.cap_items = n
+            inst.items = item
+            item += 16 * n
+            if self._set(self._tagger, self._inst_address):
+                raise ModelError(f"CRFsuite could not take a sequence for {self.path}")
+            if self._viterbi(self._tagger, out.buffer_info()[0], self._prob_ref):
+                raise ModelError(f"CRFsuite Viterbi failed for {self.path}")
+            yield list(map(names, out[:n]))
 
     def tag(self, xseq: Sequence[Iterable[str]]) -> list[str]:
         return self.tag_packed([self.pack_all(x) for x in xseq])

@@ -200,11 +200,9 @@ def _disagrees(words: Sequence[str], ts: Sequence[str], dc: _DocCounts) -> bool:
 O_CEILING = [0.8]
 
 
-def _tag(tagger: CrfModel, feats: Sequence[bytes], words: Sequence[str] | None = None) -> list[str]:
-    if not feats:
-        return []
-    tags = tagger.tag_packed(feats)
-    if words is None or O_CEILING[0] <= 0:
+def _ceiling(tagger: CrfModel, tags: list[str], words: Sequence[str]) -> list[str]:
+    """``O_CEILING`` applied to the labels the tagger gave ``words`` last."""
+    if not tags or O_CEILING[0] <= 0:
         return tags
     ceiling = O_CEILING[0]
     labels: list[str] | None = None
@@ -235,7 +233,9 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     if kb_tags is None:
         kb_tags = [kb_tags_for(words) for words in sentences]
     p1 = models.pass1
-    first = [_tag(p1, sentence_packed(w, kt, models.parts1, p1), w) for w, kt in zip(sentences, kb_tags, strict=True)]
+    feats = [sentence_packed(w, kt, models.parts1, p1) for w, kt in zip(sentences, kb_tags, strict=True)]
+    # each sentence's marginals are read before the tagger moves on to the next
+    first = [_ceiling(p1, tags, w) for tags, w in zip(p1.tag_each(feats), sentences, strict=True)]
     p2, parts2 = models.pass2, models.parts2
     if p2 is None or parts2 is None or len(sentences) < 2:
         return first
