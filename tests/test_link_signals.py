@@ -56,3 +56,13 @@ def test_a_new_article_leaves_other_rows_alone(tmp_path: Path) -> None:
     after = dict(store.db.execute("SELECT feature, df FROM link_df").fetchall())
     assert all(after[f] >= df for f, df in before)
     assert store.db.execute("SELECT COUNT(*) FROM link_articles").fetchone()[0] == 2
+
+
+def test_a_matter_word_with_a_shared_region_counts_fully_but_not_with_the_home_country() -> None:
+    def score(ents: set[str], dfs: dict[str, float]) -> float:
+        return anchor(_rep({"notlandung", "triebwerk"} | ents), _rep({"notlandung", "acker"} | ents), dfs, 500)
+
+    alone = score(set(), {})
+    region = score({"#velmland"}, {"#velmland": 50})  # too common to anchor, rare enough to place it
+    home = score({"#heimatland"}, {"#heimatland": 300})  # named in most articles
+    assert alone == home < region

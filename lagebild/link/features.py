@@ -60,6 +60,10 @@ ANCHOR_FLOOR = 0.6
 NAME_ALONE = 0.5
 #: the anchor of matter words shared without any name (two emergency landings: same kind, not same story)
 TOPIC_ALONE = 0.75
+#: ... unless a name rarer than this is shared too, even one too common to anchor (a state, a party):
+#: the same matter in the same place or party is a follow-up, not a happening of the same kind
+#: elsewhere; only names as common as the home country (rarity about 0.3) do not count
+NAME_FLOOR = 0.35
 #: the background table counts as this many documents next to the corpus's own
 BACKGROUND_DOCS = 300
 
@@ -302,8 +306,8 @@ def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) ->
     Full weight needs a matter word at least as rare as any shared name together with a name,
     or two different names (entity id, country, or a word of an entity's name). When the rarest
     key is a single name it counts NAME_ALONE (one town or company recurs in unrelated stories);
-    matter words without any name count TOPIC_ALONE (two emergency landings are the same kind of
-    happening, not the same story).
+    matter words without any shared name rarer than NAME_FLOOR count TOPIC_ALONE (two emergency
+    landings are the same kind of happening, not the same story).
     """
     shared = ({k for k in article.title if k in other.lead} | {k for k in article.lead if k in other.title})
     rare = {k: r for k in shared if (r := rarity(dfs.get(k, 0), n_docs)) > ANCHOR_FLOOR}
@@ -319,7 +323,8 @@ def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) ->
     if names >= 2:
         scale = 1.0
     elif topics and max(rare[k] for k in topics) >= best:
-        scale = 1.0 if names else TOPIC_ALONE
+        named = names or any(k[0] in "#@" and rarity(dfs.get(k, 0), n_docs) > NAME_FLOOR for k in shared)
+        scale = 1.0 if named else TOPIC_ALONE
     else:
         scale = NAME_ALONE
     return scale * (best - ANCHOR_FLOOR) / (1.0 - ANCHOR_FLOOR)
