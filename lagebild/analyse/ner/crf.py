@@ -98,7 +98,8 @@ class _Records(dict[str, bytes]):
 
 class CrfModel:
     """One CRFsuite model file: ``tag_packed`` for packed attribute records, ``tag`` for
-    attribute strings (as ``pycrfsuite.Tagger.tag``), ``marginal`` for the last tagged sequence."""
+    attribute strings (as ``pycrfsuite.Tagger.tag``), ``marginal`` for the last tagged sequence.
+    Like ``pycrfsuite.Tagger`` it holds the sequence being tagged: one thread at a time."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
