@@ -67,27 +67,33 @@ def word_features(word: str) -> tuple[str, ...]:
 
 @word_cache
 def context_features(word: str, offset: int) -> tuple[str, ...]:
-    p = f"{offset}"
+    """The word's features as the word ``offset`` away (-1, 1: most; -2, 2: fewer)."""
+    k = _OFFSETS.get(offset)
+    return (f"{offset}l=" + word.lower(),) if k is None else context_all(word)[k]
+
+
+_OFFSETS = {-1: 0, 1: 1, -2: 2, 2: 3}
+
+
+@word_cache
+def context_all(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``context_features`` at -1, 1, -2, 2 at once: the word facts are looked up once."""
     low = word.lower()
-    f = [p + "l=" + low]
-    if abs(offset) == 2:
-        f.append(p + "sh=" + shape(word))
-        lex = lexicon_class(word)
-        if lex:
-            f.append(p + "lex=" + lex)
-        ids = cluster_ids(word)
-        if ids:
-            f.append(p + "c1=" + ids[1])
-    if abs(offset) == 1:
-        f.append(p + "sh=" + shape(word))
-        lex = lexicon_class(word)
-        if lex:
-            f.append(p + "lex=" + lex)
-        if len(low) > 3:
-            f.append(p + "s3=" + low[-3:])
-        f.extend(p + "g=" + g for g in word_flags(word))
-        f.extend(f"{p}c{k}={c}" for k, c in enumerate(cluster_ids(word)) if k)
-    return tuple(f)
+    lex = lexicon_class(word)
+    ids = cluster_ids(word)
+    head = ["l=" + low, "sh=" + shape(word)]
+    if lex:
+        head.append("lex=" + lex)
+    near = list(head)
+    if len(low) > 3:
+        near.append("s3=" + low[-3:])
+    near.extend("g=" + g for g in word_flags(word))
+    near.extend(f"c{k}={c}" for k, c in enumerate(ids) if k)
+    far = head
+    if ids:
+        far.append("c1=" + ids[1])
+    return (tuple(["-1" + x for x in near]), tuple(["1" + x for x in near]),
+            tuple(["-2" + x for x in far]), tuple(["2" + x for x in far]))
 
 
 def kb_span_tags(n: int, matches: Sequence[Match], types: Sequence[str]) -> list[str]:
@@ -107,17 +113,18 @@ _Parts = tuple[tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...], tu
                tuple[Feature, ...], bool, bool, bool, str]
 
 
-def _parts(word: str, own_of: Callable[[str], P], ctx_of: Callable[[str, int], P]
+def _parts(word: str, own_of: Callable[[str], P], ctx_of: Callable[[str], tuple[P, P, P, P]]
            ) -> tuple[P, P, P, P, P, bool, bool, bool, str]:
     """All a word brings to a sentence: its own features, its features as the word one and two
     to the left and right, capitalised, lower-case start, given name, dictionary class."""
-    return (own_of(word), ctx_of(word, -1), ctx_of(word, 1), ctx_of(word, -2), ctx_of(word, 2),
+    left1, right1, left2, right2 = ctx_of(word)
+    return (own_of(word), left1, right1, left2, right2,
             word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x")
 
 
 @word_cache
 def _parts_str(word: str) -> _Parts:
-    return _parts(word, word_features, context_features)
+    return _parts(word, word_features, context_all)
 
 
 ON_CHANGE.append(clear_all)
@@ -139,8 +146,14 @@ def packed_parts(model: Packer) -> Callable[[str], PackedParts]:
     """``_parts`` of a word with each part one packed record string for this model (its own
     attribute ids), cached per word."""
     pack_all = model.pack_all
-    own = word_cache(lambda w: pack_all(word_features(w)))
-    ctx = word_cache(lambda w, o: pack_all(context_features(w, o)))
+
+    def own(word: str) -> bytes:
+        return pack_all(word_features(word))
+
+    def ctx(word: str) -> tuple[bytes, bytes, bytes, bytes]:
+        left1, right1, left2, right2 = context_all(word)
+        return pack_all(left1), pack_all(right1), pack_all(left2), pack_all(right2)
+
     return word_cache(lambda w: _parts(w, own, ctx))
 
 
