@@ -55,7 +55,8 @@ DEFAULT_PIPELINE = ("tokens", "entities", "timex", "figures", "quotes")
 
 _settled = False
 #: young-generation threshold while analysing: the analysis makes many short-lived containers
-GC_YOUNG_THRESHOLD = 10_000
+#: (10_000 left the collector 1.5 % of the seeds' analysis time, 50_000 0.3-0.7 %)
+GC_YOUNG_THRESHOLD = 50_000
 
 
 def _settle_heap() -> None:
