@@ -7,7 +7,7 @@ to the context. The country is taken, strongest first, from
    ("das russische Außenministerium", "Moskauer Außenministerium", "Russlands Regierung"), a
    country prefix ("China-Außenministerium", "Biden-Regierung"), a genitive country or
    "in <capital>" after it ("das Außenministerium der USA", "die Regierung in Kiew");
-2. a KB person in apposition (0.9): "der Sprecher des Außenministeriums, Matthew Miller";
+2. a KB person in apposition (0.9): "der Sprecher des Außenministeriums, Christian Wagner";
 3. the context (0.75 / 0.6): one country clearly dominating the sentence and the one before
    it, or, failing that, the whole document.
 
@@ -176,8 +176,8 @@ def _name_follows(i: int, words: Sequence[str], by_start: dict[int, Span]) -> bo
 
 
 def _apposition(i: int, words: Sequence[str], spans: Sequence[Span], by_start: dict[int, Span], kb: KB) -> str:
-    """The country of a KB person right after the noun (", Matthew Miller") or before the
-    phrase the noun closes ("Matthew Miller, Sprecher des Außenministeriums")."""
+    """The country of a KB person right after the noun (", Christian Wagner") or before the
+    phrase the noun closes ("Christian Wagner, Sprecher des Außenministeriums")."""
     for j in (i + 1, i + 2):
         s = by_start.get(j)
         if s is not None and (j == i + 1 or words[i + 1] == ","):
@@ -240,7 +240,7 @@ def resolve_institutions(words: Sequence[str], sentences: Sequence[range], spans
                                                        and words[i - 2] in _blockers()):
             continue  # "der ehemalige Präsident", "einer künftigen deutschen Regierung"
         if inst.type == "PER" and _name_follows(i, words, by_start):
-            continue  # "Präsident Macron", "Verteidigungsminister Südkoreas Shin Won-sik": the name carries it
+            continue  # "Präsident Macron", "Verteidigungsminister Frankreichs Sébastien Lecornu": the name carries it
         country, conf = _explicit(i, words, by_start, by_end, kb), EXPLICIT
         if not country and "-" in w:
             continue  # a prefix that names no country ("Landes-Regierung")

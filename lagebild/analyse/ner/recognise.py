@@ -113,12 +113,12 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
                 found.remove(f)  # "Kurt Campbell Bedenken": a known full name ends where the KB says
             elif f.end == m.end and _same_kind(etype, f.label) and not m.weak \
                     and all(_common(w) for w in words[f.start:m.start]):
-                found.remove(f)  # "Zeitung Wedomosti", "Raum Charkiw": a common noun before a name
+                found.remove(f)  # "Zeitung Kommersant", "Raum Saporischschja": a common noun before a name
             elif f.start == m.start and _same_kind(etype, f.label) and not m.weak \
                     and all(w[:1].isupper() and _common(w) for w in words[m.end:f.end]):
-                found.remove(f)  # "Charkiw Fragmente": a common noun after a name
+                found.remove(f)  # "Odessa Trümmer": a common noun after a name
             elif m.genitive and f.start == m.start and not m.weak:
-                # "Südkoreas Shin Won-sik": a genitive name opens a new name, it is not part of one
+                # "Frankreichs Sébastien Lecornu": a genitive name opens a new name, it is not part of one
                 found.remove(f)
                 found.append(Found(m.end, f.end, f.label))
             else:
@@ -138,7 +138,7 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
     ("nordkoreanische Armee" is no name; a common noun left alone is dropped) nor end in one,
     a person's name does not begin with a common noun ("Malerin"), a place's short form
     joined to a common noun is no place ("US-Präsident"), and a given
-    name right before a person's name belongs to it ("Bonnie" + "Jenkins")."""
+    name right before a person's name belongs to it ("Annalena" + "Baerbock")."""
     out = []
     taken = {k for s, e, _ in crf for k in range(s, e)}
     for s, e, lab in crf:

@@ -4,10 +4,10 @@
   country, a capital as a place ("in Moskau") stays the city.
 * Role nouns that fix one office ("Kremlchef", "Kremlsprecher") resolve to whoever held it
   on the article's date; right before a name ("Kremlsprecher Dmitri Peskow") they add nothing.
-* Short forms resolve inside the document: "Jenkins" after "Bonnie Jenkins", "Kim" after
+* Short forms resolve inside the document: "Baerbock" after "Annalena Baerbock", "Kim" after
   "Kim Jong-un"; a KB short form alone ("Xi") only when one KB person in office carries it.
 * A name tagged once is the same name elsewhere in the article (document-level consistency).
-* A name not in the KB gets an id from its normalised canonical form (``per:bonnie_jenkins``),
+* A name not in the KB gets an id from its normalised canonical form (``per:anna_berger``),
   so the same person has the same id in every article.
 """
 from __future__ import annotations
@@ -183,7 +183,7 @@ def _person_aliases() -> dict[str, tuple[tuple[str, str], ...]]:
 
 def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
     """A person name that starts with a KB person's full name and then runs on, as machine
-    translation leaves it ("Shin Won-Sikin"), is that person."""
+    translation leaves it ("Lecornuin"), is that person."""
     for m in ms:
         if m.label != "PER" or m.kb_id or m.end - m.start < 2:
             continue
@@ -195,8 +195,8 @@ def _prefix_link(ms: Sequence[_M], words: Sequence[str], kb: KB) -> None:
 
 
 def _adjectives(tokens: Sequence[Token], words: Sequence[str], taken: list[bool], starts: set[int]) -> list[_M]:
-    """Nationality adjectives as mentions of their country ("südkoreanische Beamte" speaks of
-    South Korea); parts of compounds too ("russisch-nordkoreanische")."""
+    """Nationality adjectives as mentions of their country ("französische Beamte" speak for
+    France); parts of compounds too ("deutsch-französische")."""
     out = []
     for i, hits in enumerate(map(_adjective_hits, words)):
         if not hits or taken[i]:
@@ -261,7 +261,7 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
             start = i
             while single[w] == "PER" and start > 0 and not taken[start - 1] \
                     and words[start - 1][:1].isupper() and "fn" in word_flags(words[start - 1]):
-                start -= 1  # "Bonnie" before a propagated "Jenkins"
+                start -= 1  # "Annalena" before a propagated "Baerbock"
             out.append(_M(start, i + 1, single[w]))
             taken[start:i + 1] = [True] * (i + 1 - start)
     return out

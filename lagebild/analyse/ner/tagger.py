@@ -1,7 +1,7 @@
 """Two CRF passes over a document: sentence features, then document features.
 
 The second pass sees what the first found elsewhere in the same article (a name recognised
-once is the same name throughout; "Jenkins" after "Bonnie Jenkins" is a person). The
+once is the same name throughout; "Baerbock" after "Annalena Baerbock" is a person). The
 second model was trained on first-pass output the first model had not seen (jackknifed, see
 ``scripts/train_ner.py``), so it learns how far to trust it.
 
