@@ -11,7 +11,8 @@ The score of an article against an event (``similarity``) adds three parts, beca
 alone misses most follow-ups: word cosine, entity cosine (weighted highest, and halved when
 fewer than two rare names are shared: one town, person or company recurs in unrelated stories),
 and the anchor (rarity of a key in one title and the other's title or lead; full weight only
-when a name and a matter word, or two names, agree). Weights and thresholds were tuned on the
+when a name and a matter word, or two names, agree). More than TOPIC_DAYS apart, a story join
+also needs a shared matter word: names alone over months are a recurring actor. Weights and thresholds were tuned on the
 tune half of a story-labelled Wikinews corpus (scripts/build_story_corpus.py --half tune) and
 checked on the other half.
 """
@@ -24,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from lagebild.link.features import Rep, anchor, cosine, norm, rarity, shared_names
+from lagebild.link.features import Rep, anchor, cosine, matter, norm, rarity, shared_names
 
 _N = TypeVar("_N", int, float)
 
@@ -59,6 +60,12 @@ EVENT_DAYS = 7
 STORY_SIM = 0.68
 STORY_DAYS = 365
 STORY_MAX_DAYS = 365
+#: more than TOPIC_DAYS apart, the word cosine without the words of names (``matter``) must reach
+#: TOPIC_WORDS, i.e. some matter word is shared: a follow-up months later goes on about the same
+#: matter; only a name shared over months is a recurring actor (a transport company's strike and
+#: its new window foils eight months later)
+TOPIC_DAYS = 90
+TOPIC_WORDS = 0.01
 
 
 @dataclass
@@ -157,14 +164,18 @@ def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: Mapping[s
     return sorted(_load_events(db, [e for e, _ in best]), key=lambda e: e.id)
 
 
-def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
-    """Word cosine + entity cosine and anchor, weighted (undecayed)."""
+def parts(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> tuple[float, float, float]:
+    """(word cosine, entity cosine, anchor), unweighted."""
     ents = cosine(rep.ents, ev.rep.ents, ev.ents_norm)
     if ents:
         ents *= min(1.0, max(ONE_NAME, shared_names(rep, ev.rep, dfs, n_docs) / 2))
-    return (cosine(rep.words, ev.rep.words, ev.words_norm)
-            + ENTITY_PART * ents
-            + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
+    return cosine(rep.words, ev.rep.words, ev.words_norm), ents, anchor(rep, ev.rep, dfs, n_docs)
+
+
+def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
+    """Word cosine + entity cosine and anchor, weighted (undecayed)."""
+    words, ents, anchored = parts(rep, ev, dfs, n_docs)
+    return words + ENTITY_PART * ents + ANCHOR_PART * anchored
 
 
 def decay(gap: int) -> float:
@@ -181,10 +192,13 @@ def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, flo
     two visits of the same leaders apart, their dates can.
     """
     best_story: tuple[float, str, Event] | None = None
-    sims = {ev.id: similarity(rep, ev, dfs, n_docs) for ev in events}
+    split = {ev.id: parts(rep, ev, dfs, n_docs) for ev in events}
+    sims = {i: w + ENTITY_PART * e + ANCHOR_PART * a for i, (w, e, a) in split.items()}
     for ev in events:
         gap = ev.gap(day)
         decayed = sims[ev.id] * decay(gap)
+        if gap > TOPIC_DAYS and matter(rep, ev.rep, ev.words_norm) < TOPIC_WORDS:
+            continue
         if gap <= STORY_MAX_DAYS and decayed >= STORY_SIM and (best_story is None or
                                                                 (decayed, ev.id) > best_story[:2]):
             best_story = (decayed, ev.id, ev)

@@ -7,7 +7,8 @@ is written anew) but do share who and what they are about:
   (``lexicon.compound_parts``: "Airbuswerke" and "Airbus-Werk" share airbus and werk), and the
   words of names count little here because the entity vector already holds them;
 - entities: the entity component's stable ids (``#name``, KB-resolved names, without the type
-  the recogniser gave, which varies between articles), weighted by idf;
+  the recogniser gave, which varies between articles; a name and the acronym the article
+  gives for it are one), weighted by idf;
 - keys: the terms and entity ids of the title, and of the title plus lead. A rare key that one
   article has in its title and the other in its title or lead is the strongest single sign that
   both are about the same specific matter.
@@ -19,16 +20,17 @@ to share is not taken for a rare one; as the corpus grows, its own counts outwei
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lagebild.analyse.ner.kb import load_kb
 from lagebild.analyse.tokens import tokenize
-from lagebild.link.lexicon import compound_parts, normal_terms
+from lagebild.link.lexicon import compound_parts, normal_terms, split_compound
 from lagebild.model import JSON, Analysis, Token
 
 #: terms kept per article word vector and entity vector
@@ -66,6 +68,8 @@ TOPIC_ALONE = 0.75
 NAME_FLOOR = 0.35
 #: the background table counts as this many documents next to the corpus's own
 BACKGROUND_DOCS = 300
+#: an abbreviation as German news writes one: capitals only, 2 to 6 letters ("BVG", "EZB")
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 
 
 def day_of(published: str | None) -> int | None:
@@ -122,6 +126,46 @@ def _entity_ids(doc: Analysis) -> list[tuple[str, int, int, tuple[str, ...]]]:
     return out
 
 
+@lru_cache(maxsize=20_000)
+def _initials(name: str) -> frozenset[str]:
+    """The acronyms a name can have: the first letter of each capitalised word, a compound of two
+    known parts giving one or both ("Europäische Zentralbank" -> EZ, EZB; "Gewerkschaft Deutscher
+    Lokomotivführer" -> GDL); lower-case words (für, der) give their letter or none."""
+    out = {""}
+    for word in re.split(r"[\s-]+", name):
+        if not word[:1].isalpha():
+            return frozenset()
+        options = {word[0].upper()} if word[:1].isupper() else {"", word[0].upper()}
+        if word[:1].isupper() and (split := split_compound(word.lower())) is not None:
+            options.add(word[0].upper() + split[1][0].upper())
+        out = {o + x for o in out for x in options}
+    return frozenset(out)
+
+
+def aliases(doc: Analysis, ents: list[tuple[str, int, int, tuple[str, ...]]]) -> dict[str, str]:
+    """Entity ids of this article that name one thing under its full name and its acronym
+    -> the acronym's id. German news introduces an abbreviation once ("den Berliner
+    Verkehrsbetrieben (BVG)") and then uses it; counted as two names, the two would make one
+    organisation look like two shared things. An acronym (an all-capital mention of 2 to 6
+    letters) belongs to a name it follows in brackets and begins like, or (from 3 letters) whose
+    initials it spells; persons are not abbreviated so (and "Isabell Fetzer (FDP)" names a party)."""
+    acronyms = {t: eid for eid, _, _, texts in ents for t in texts if ACRONYM.fullmatch(t)}
+    out: dict[str, str] = {}
+    if not acronyms:
+        return out
+    for eid, _, _, texts in ents:
+        for t in texts:
+            if " " not in t or eid in acronyms.values() or eid.startswith("per:"):
+                continue
+            spelled = _initials(t)
+            found = [a for a in sorted(acronyms)
+                     if (len(a) >= 3 and a in spelled) or (a[0] == t[0].upper() and f"{t} ({a})" in doc.text)]
+            if found and acronyms[found[0]] != eid:
+                out[eid] = acronyms[found[0]]
+                break
+    return out
+
+
 def _is_source(eid: str) -> bool:
     """A news agency or medium of the KB: it says where a report came from, not what it is about
     (two stories that both cite the New York Times are not one)."""
@@ -165,8 +209,10 @@ def profile(doc: Analysis) -> Profile:
     if not doc.article.title:  # plain text often opens with its headline or a summary sentence
         _word_terms(tokenize(headline), 0.0, 0, {}, title, 10**9, names)
     low_title = headline.lower()
-    for eid, n, first, texts in _entity_ids(doc):
-        key = entity_key(eid)
+    ents = _entity_ids(doc)
+    alias = aliases(doc, ents)
+    for eid, n, first, texts in ents:
+        key = entity_key(alias.get(eid, eid))
         counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * n
         if low_title and any(t.lower() in low_title for t in texts if len(t) > 2):
             title.add(key)
@@ -296,6 +342,16 @@ def shared_names(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: flo
     name begins with another's counts once)."""
     small, big = (article.ents, other.ents) if len(article.ents) <= len(other.ents) else (other.ents, article.ents)
     return _distinct({k for k in small if k in big and rarity(dfs.get(k, 0), n_docs) > ANCHOR_FLOOR})
+
+
+def matter(article: Rep, other: Rep, other_norm: float) -> float:
+    """The word cosine without the words of either's names: what both say about the matter
+    beyond who is in it."""
+    if not other_norm:
+        return 0.0
+    parts = _name_parts(article, other)
+    return sum(w * other.words.get(t, 0.0) for t, w in article.words.items()
+               if t.translate(_FOLD) not in parts) / other_norm
 
 
 def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> float:
