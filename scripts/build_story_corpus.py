@@ -30,6 +30,16 @@ Audit (2026-12-01): every labelled group was read again in full; "syrien-april-2
 missed stories were added at the end (so that the halves of the others stay as they were):
 the brown bear JJ1 (release for shooting, then Finnish dogs hunting it) and Hamburg's first
 CDU-Green coalition (the Greens enter talks; members leave over the coalition).
+Audit (2026-12-02): the 22 pairs the clusterer then got wrong were read again (title and lead,
+the text where those left doubt) under the rule; no label changed. Kept apart: Tesla's European
+PR campaign and a Brandenburg minister's visit to Tesla two days later (one company, two
+matters); Jean Todt backing Schumacher and his 60th birthday; a BVG strike and the BVG's
+anti-scratch foils; oil and gold prices; the start of Saddam's trial and attacks before Iraq's
+referendum; the Easter peace call and the Aleppo convoy bombing (as in the first audit); the EU
+referendum and summit (borderline, as above). Kept together: the Lokführer strike (August and
+November 2007: one pay dispute), bird flu from Romania to Mannheim (one epizootic), the two
+Kongo mission articles (one mission), Schäuble's security bills and the protest against them
+(one political process), the papal resignation and the new pope's first weeks.
 
 Tuning and checking: ``--half tune`` keeps the odd-numbered stories of STORIES (1-based, in the
 order below) and the singletons of odd id, ``--half check`` the even ones; tune on one half, report
