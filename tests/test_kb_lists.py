@@ -57,3 +57,37 @@ def test_frequent_words_at_a_sentence_start_are_no_kb_name(word: str) -> None:
     """Folding drops accents ("Über" ~ the company Uber): a frequent word opening a sentence
     must never make a name by itself."""
     assert strong_matches(f"{word} sagte man nichts.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Die Blätter fallen im Herbst.",
+    "Er blieb Herr der Lage.",
+    "Die Bögen der Brücke sind alt.",
+    "Das ist nicht in Stein gemeißelt.",
+    "Sie träumen von anderen Welten.",
+    "Die Fontäne im Park sprudelt.",
+    "Die Zeche wurde geschlossen.",
+])
+def test_common_nouns_near_new_names_create_no_kb_name(text: str) -> None:
+    """Folding evens out w/v and umlauts: a common noun must not meet a town or family name."""
+    assert strong_matches(text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "eid"), [
+    ("Gregor Gysi sprach im Bundestag.", "Gregor Gysi", "per:gregor_gysi"),
+    ("Sie flog nach Sacramento.", "Sacramento", "gpe:sacramento"),
+    ("Juventus Turin verlor in Mailand.", "Juventus Turin", "org:juventus_turin"),
+    ("Helmut Schmidt rauchte.", "Helmut Schmidt", "per:helmut_schmidt"),
+    ("Nick Heidfeld fuhr zuletzt für Sauber.", "Nick Heidfeld", "per:nick_heidfeld"),
+])
+def test_more_general_names_are_found(text: str, name: str, eid: str) -> None:
+    """A full name matches even where folding the joined words would merge letters across
+    the space ("Nick Heidfeld": k + h)."""
+    assert (name, eid) in strong_matches(text)
+
+
+def test_given_name_before_a_kb_family_name_stays_with_it() -> None:
+    """Another person with a KB family name keeps the given name ("Petra Federer" is not
+    Roger Federer)."""
+    ids = found("Die Nachbarin Petra Federer hat am Montag geklagt.")
+    assert "Petra Federer" in ids and ids["Petra Federer"] != "per:roger_federer"

@@ -148,7 +148,11 @@ def is_case_strict(alias: str) -> bool:
 
 
 def alias_key(alias: str) -> str:
-    return "=" + _NON_ALNUM.sub("", alias) if is_case_strict(alias) else fold(alias)
+    """Folded word by word, as the matcher folds tokens: folding the joined words would merge
+    letters across the space ("Nick Heidfeld": k + h -> h)."""
+    if is_case_strict(alias):
+        return "=" + _NON_ALNUM.sub("", alias)
+    return "".join(fold(word) for word in alias.split())
 
 
 def _split(cell: str) -> tuple[str, ...]:

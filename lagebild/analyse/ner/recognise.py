@@ -112,7 +112,7 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
             if etype == "PER" and f.label == "PER" and f.start == m.start and not m.weak:
                 found.remove(f)  # "Kurt Campbell Bedenken": a known full name ends where the KB says
             elif f.end == m.end and _same_kind(etype, f.label) and not m.weak \
-                    and all(_common(w) for w in words[f.start:m.start]):
+                    and all(_common(w) and not _given_name(w) for w in words[f.start:m.start]):
                 found.remove(f)  # "Zeitung Kommersant", "Raum Saporischschja": a common noun before a name
             elif f.start == m.start and _same_kind(etype, f.label) and not m.weak \
                     and all(w[:1].isupper() and _common(w) for w in words[m.end:f.end]):
