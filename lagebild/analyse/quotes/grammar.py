@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.lexicon import lexicon
 from lagebild.analyse.quotes.marks import Marked
+from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Token
 
 _ADJ_END = ("e", "en", "em", "er", "es")
@@ -24,6 +27,23 @@ SPEAKER_PRONOUNS = frozenset({"er", "sie", "ich", "wir", "man"})
 _DATIVE_PRON = frozenset({"ihm", "ihr", "ihnen", "uns", "mir", "dir", "euch"})
 _OBLIQUE_DET = frozenset({"dem", "den", "einem", "einen", "diesem", "diesen", "seinem", "seinen",
                           "ihrem", "ihren", "keinem", "keinen"})
+
+
+@word_cache
+def _word_info(word: str) -> tuple[str, bool, str, bool, bool]:
+    """(lower case, capitalised, closed class, starts a rule, ends in an utterance noun) of a
+    token's text: what View.build asks of every token, once per form."""
+    lex = lexicon()
+    w = word.lower()
+    klass = lex.words.get(w, "P" if w in PUNCT else "")
+    hit = w in lex.forms or w in lex.attribution or w == "danach"
+    return w, word[:1].isupper(), klass, hit, w.endswith(speech_nouns())
+
+
+@cache
+def speech_nouns() -> tuple[str, ...]:
+    """Utterance nouns (``speech_nouns.txt``), longest first: matched as compound endings."""
+    return tuple(sorted(word_list("speech_nouns.txt"), key=len, reverse=True))
 
 
 @dataclass(slots=True)
@@ -40,14 +60,15 @@ class View:
     qtok: list[tuple[int, int]]  # token range of each quotation
     inner: list[Marked]  # quotations inside quotations
     hits: list[int]  # tokens that are a speech-verb form or an attribution word (where rules start)
+    noun_hits: list[int]  # tokens ending in an utterance noun ("Vorwurf", "Rücktrittsforderung")
 
     @classmethod
     def build(cls, text: str, toks: list[Token], quotes: list[Marked],
               inner: list[Marked] | None = None) -> View:
-        words = lexicon().words
-        low = [t.text.lower() for t in toks]
-        cap = [t.text[:1].isupper() for t in toks]
-        klass = [words.get(w, "P" if w in PUNCT else "") for w in low]
+        info = [_word_info(t.text) for t in toks]
+        low = [i[0] for i in info]
+        cap = [i[1] for i in info]
+        klass = [i[2] for i in info]
         q = [-1] * len(toks)
         qtok: list[tuple[int, int]] = []
         k = 0
@@ -59,12 +80,13 @@ class View:
                 q[k] = n
                 k += 1
             qtok.append((first, k))
-        lex = lexicon()
-        hits = [i for i, w in enumerate(low) if w in lex.forms or w in lex.attribution or w == "danach"]
-        return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [], hits)
+        hits = [k for k, i in enumerate(info) if i[3]]
+        noun_hits = [k for k, i in enumerate(info) if i[4]]
+        return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [], hits, noun_hits)
 
     def __len__(self) -> int:
         return len(self.toks)
+
 
     def is_noun(self, i: int) -> bool:
         if self.cls[i] or self.q[i] >= 0:

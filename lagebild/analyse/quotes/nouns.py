@@ -7,25 +7,17 @@ else the subject of the clause the noun stands in.
 """
 from __future__ import annotations
 
-from functools import cache
-
-from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.clauses import infinitive_like
-from lagebild.analyse.quotes.grammar import View, content_end, np_core, np_forward, subject_like
+from lagebild.analyse.quotes.grammar import View, content_end, np_core, np_forward, speech_nouns, subject_like
 from lagebild.analyse.quotes.morph import mood
 
 _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 
 
-@cache
-def _nouns() -> tuple[str, ...]:
-    return tuple(sorted(word_list("speech_nouns.txt"), key=len, reverse=True))
-
-
 def speech_noun(word: str) -> bool:
     """Does the lower-case ``word`` end in an utterance noun ("Klageschrift", "Vorwurf")?"""
-    return word.endswith(_nouns())
+    return word.endswith(speech_nouns())
 
 
 def _zu_clause(v: View, a: int, b: int) -> bool:
@@ -38,9 +30,8 @@ def _zu_clause(v: View, a: int, b: int) -> bool:
 def noun_frames(v: View) -> list[Cand]:
     out: list[Cand] = []
     n = len(v)
-    nouns = _nouns()
-    for i in range(n - 3):
-        if not v.low[i].endswith(nouns) or not v.is_noun(i):
+    for i in v.noun_hits:
+        if i >= n - 3 or not v.is_noun(i):
             continue
         # the noun's own attributes up to the comma: a genitive, "von X", "an X"
         j = i + 1
