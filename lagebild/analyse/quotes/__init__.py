@@ -33,7 +33,7 @@ from lagebild.analyse.quotes.grammar import View
 from lagebild.analyse.quotes.marks import Marked, find_quotes
 from lagebild.analyse.quotes.nouns import noun_frames
 from lagebild.analyse.quotes.resolve import Resolver
-from lagebild.analyse.quotes.seams import seams
+from lagebild.analyse.quotes.seams import openers, seams
 from lagebild.analyse.tokens import sentence_spans, tokenize
 from lagebild.model import Analysis, Quote, Role, Token
 
@@ -69,9 +69,10 @@ def _units(text: str, tokens: list[Token], sentences: list[tuple[int, int]],
             spans.append([s, e])
     starts = [t.start for t in tokens]
     quoted = [(m.start, m.end) for m in top]
+    at = openers(tokens)
     cut: list[list[int]] = []
-    for s, e in spans:  # a heading glued to the next sentence ("… Lee Min-ho Er sagte …")
-        for x in seams(tokens, bisect.bisect_left(starts, s), bisect.bisect_left(starts, e), quoted):
+    for s, e in spans:  # a heading glued to the next sentence ("… Berater Jonas Weber Er sagte …")
+        for x in seams(tokens, bisect.bisect_left(starts, s), bisect.bisect_left(starts, e), quoted, at):
             cut.append([s, x])
             s = x
         cut.append([s, e])

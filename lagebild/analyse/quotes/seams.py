@@ -1,5 +1,5 @@
 """Seams that text cleaning left inside a sentence: a heading or caption glued to the next
-sentence with no punctuation ("… Berater Lee Min-ho Er verurteilte …"). A quote candidate
+sentence with no punctuation ("… Berater Jonas Weber Er verurteilte …"). A quote candidate
 must not span one, so the quote finder cuts its units there (the sentence splitter is not
 changed: this only concerns quotes)."""
 from __future__ import annotations
@@ -16,12 +16,20 @@ def _word(t: str) -> bool:
     return any(ch.isalpha() for ch in t) and all(ch.isalpha() or ch in "-'." for ch in t)
 
 
-def seams(tokens: list[Token], a: int, b: int, quoted: list[tuple[int, int]]) -> list[int]:
+def openers(tokens: list[Token]) -> list[int]:
+    """Indices of the tokens "Er" and "Sie": where a seam can be (found once per text)."""
+    return [k for k, t in enumerate(tokens) if t.text in _OPENERS]
+
+
+def seams(tokens: list[Token], a: int, b: int, quoted: list[tuple[int, int]],
+          at: list[int] | None = None) -> list[int]:
     """Character offsets in ``tokens[a:b]`` where a new sentence starts without punctuation:
-    a capitalised word (not the unit's first), then "Er"/"Sie", then a lower-case word."""
+    a capitalised word (not the unit's first), then "Er"/"Sie", then a lower-case word.
+    ``at``: the text's ``openers`` when the caller has them."""
     out: list[int] = []
     starts = [s for s, _ in quoted]
-    for k in range(a + 2, b - 1):
+    candidates = openers(tokens) if at is None else at
+    for k in candidates[bisect.bisect_left(candidates, a + 2):bisect.bisect_left(candidates, b - 1)]:
         t = tokens[k]
         prev, nxt = tokens[k - 1], tokens[k + 1]
         if t.text not in _OPENERS or prev.end == t.start:
