@@ -124,3 +124,16 @@ def test_component_assigns_mentions_and_entities() -> None:
     assert len(doc.mentions) == sum(len(e.mentions) for e in doc.entities)
     again = pipe(replace(doc.article))
     assert again.entities == doc.entities  # deterministic
+
+
+def test_folding_alone_does_not_make_a_dictionary_word_a_kb_name() -> None:
+    """"Handel" (trade) folds like the composer "Händel" but is a word of its own; a
+    transliteration that is no German word ("Peskov" for "Peskow") still matches."""
+    from lagebild.engine import Engine
+    from lagebild.model import Article
+    engine = Engine()
+    trade = engine.analyse(Article(id="h", text="Der Handel mit Kupfer brach am Montag ein.", published="2024-05-02"))
+    assert not any(e.type == "PER" for e in trade.entities)
+    named = engine.analyse(Article(id="p", text="Kremlsprecher Peskov sagte am Montag, es gebe keine Pläne.",
+                                   published="2024-05-02"))
+    assert any(e.type == "PER" and any(m.text == "Peskov" for m in e.mentions) for e in named.entities)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
+from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.tokens import tokenize
 from lagebild.analyse.wordcache import word_cache
 
@@ -103,8 +104,8 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
                     key = next((k for k in (folded[:-1], folded[:-2]) if len(k) >= 8 and k in index
                                 and all(kb.entries[e].type == "PER" for e in index[k])), "")
             if key:
-                best = Match(i, j + 1, tuple(index[key]), key not in kb.strong,
-                             key not in (exact, folded))
+                weak = key not in kb.strong or (j == i and key != exact and _other_word(t, kb))
+                best = Match(i, j + 1, tuple(index[key]), weak, key not in (exact, folded))
             # every key a longer span could match starts with ``exact`` or with ``folded`` less
             # its last letter (a genitive -es is taken off, the next word may be one letter)
             if exact not in prefixes and (not upper or folded[:-1] not in prefixes):
@@ -113,6 +114,16 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
             out.append(best)
             end = best.end
     return out
+
+
+def _other_word(token: str, kb: KB) -> bool:
+    """A one-word match that folding alone made ("Handel" for the KB's "Händel", "Mull" for
+    "Müll") where the written form is a word of its own in the dictionary: only weak evidence.
+    Transliterations ("Peskov" for "Peskow") are unknown words and stay strong."""
+    low = token.lower()
+    if low in kb.written or any(v in kb.written for v in (low[:-1], low[:-2]) if low.endswith("s")):
+        return False
+    return lexicon_class(token) == "known"
 
 
 @word_cache

@@ -73,6 +73,9 @@ class KB:
     #: keys of at least one alias not marked ambiguous ("?" in the files): the others count
     #: only where the tagger also sees a name
     strong: set[str] = field(default_factory=set)
+    #: aliases as written, lower case: a one-word match that only folding found ("Handel" for
+    #: "Händel") is another word when the dictionary knows the written form (gazetteer.py)
+    written: set[str] = field(default_factory=set)
     #: folded word lists for the tagger's features: given names, family names, words before
     #: a person's name (titles, offices), words inside or next to organisation names
     given_names: frozenset[str] = frozenset()
@@ -116,6 +119,7 @@ class KB:
             ids.append(entry_id)
         if strong:
             self.strong.add(key)
+        self.written.add(alias.lower())
         self._prefixes = None
         self.max_tokens = max(self.max_tokens, alias.count(" ") + alias.count("-") + 1)
 
