@@ -95,13 +95,21 @@ _WORD_RE = re.compile(r"\w+")
 _BEFORE, _AFTER = 40, 90
 
 
+@cache
+def _scale_words() -> frozenset[str]:
+    return frozenset(k.lower() for k in _scales())
+
+
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=100_000)
 def _is_anchor(word: str) -> bool:
     """Can ``word`` be the number of a figure? Checked per distinct word, so cheap."""
-    if any(c.isdigit() for c in word):
+    if _DIGIT.search(word):
         return True
     low = word.lower()
-    return parse_word(low) is not None or any(k.lower() == low for k in _scales()) or low.startswith("zig")
+    return low in _scale_words() or low.startswith("zig") or parse_word(low) is not None
 
 
 def _windows(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from lagebild.analyse.de import word_set
+from lagebild.analyse.de import word_list
 from lagebild.link.lexicon import _lines, country_of, lemma, stopwords
 from lagebild.model import Analysis, Token
 
@@ -85,7 +85,7 @@ def _name_word(tok: Token) -> bool:
 
 @cache
 def _given_names() -> frozenset[str]:
-    return word_set("kb/given_names.txt")
+    return frozenset(n.split("\t")[0] for n in word_list("kb/given_names.txt"))  # a gender column may follow
 
 
 def _uninflected(tok: Token) -> bool:

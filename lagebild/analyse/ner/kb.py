@@ -220,7 +220,7 @@ def load_kb() -> KB:
         for noun in _split(nouns):
             kb.role_nouns[fold(noun)] = role
             kb.role_noun_forms.append(noun)
-    kb.given_names = frozenset(fold(n) for n in word_list("kb/given_names.txt"))
+    kb.given_names = frozenset(fold(n.split("\t")[0]) for n in word_list("kb/given_names.txt"))
     kb.surnames = frozenset(fold(n) for n in word_list("kb/surnames.txt"))
     kb.person_cues = frozenset(fold(n) for n in word_list("kb/person_cues.txt"))
     kb.org_cues = frozenset(fold(n) for n in word_list("kb/org_cues.txt"))

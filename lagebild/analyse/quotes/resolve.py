@@ -8,7 +8,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from lagebild.analyse.de import table
+from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.lexicon import Lexicon, lexicon
 from lagebild.model import Mention, Role
 
@@ -140,7 +140,12 @@ class Resolver:
 
 @cache
 def _given_names() -> dict[str, str]:
-    return {name: gender[0] for name, gender in table("given_names.tsv").items()}
+    out: dict[str, str] = {}
+    for line in word_list("kb/given_names.txt"):  # "Angela<TAB>f"; names without a gender are left out
+        name, _, gender = line.partition("\t")
+        if gender.strip():
+            out[name.lower()] = gender.strip()[0]
+    return out
 
 
 def _name_gender(text: str) -> str:

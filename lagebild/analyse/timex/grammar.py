@@ -194,6 +194,7 @@ def _head_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], frozenset
 #: how far before and after its head word a match may reach (characters)
 WINDOW_BEFORE, WINDOW_AFTER = 100, 50
 _WORD_RE = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=200_000)
@@ -203,7 +204,7 @@ def _heads_of(word: str) -> frozenset[str]:
     found: set[str] = set(names.get("=" + low, ()))
     for m in rx.finditer(low):
         found |= names[m.group()]
-    if any(c.isdigit() for c in word):
+    if _DIGIT.search(word):
         found |= digit
     return frozenset(found)
 
