@@ -164,18 +164,13 @@ def candidates(db: sqlite3.Connection, rep: Rep, day: int | None, dfs: Mapping[s
     return sorted(_load_events(db, [e for e, _ in best]), key=lambda e: e.id)
 
 
-def parts(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> tuple[float, float, float]:
-    """(word cosine, entity cosine, anchor), unweighted."""
+def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
+    """Word cosine + entity cosine and anchor, weighted (undecayed)."""
     ents = cosine(rep.ents, ev.rep.ents, ev.ents_norm)
     if ents:
         ents *= min(1.0, max(ONE_NAME, shared_names(rep, ev.rep, dfs, n_docs) / 2))
-    return cosine(rep.words, ev.rep.words, ev.words_norm), ents, anchor(rep, ev.rep, dfs, n_docs)
-
-
-def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> float:
-    """Word cosine + entity cosine and anchor, weighted (undecayed)."""
-    words, ents, anchored = parts(rep, ev, dfs, n_docs)
-    return words + ENTITY_PART * ents + ANCHOR_PART * anchored
+    return (cosine(rep.words, ev.rep.words, ev.words_norm) + ENTITY_PART * ents
+            + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
 
 
 def decay(gap: int) -> float:
@@ -192,8 +187,7 @@ def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, flo
     two visits of the same leaders apart, their dates can.
     """
     best_story: tuple[float, str, Event] | None = None
-    split = {ev.id: parts(rep, ev, dfs, n_docs) for ev in events}
-    sims = {i: w + ENTITY_PART * e + ANCHOR_PART * a for i, (w, e, a) in split.items()}
+    sims = {ev.id: similarity(rep, ev, dfs, n_docs) for ev in events}
     for ev in events:
         gap = ev.gap(day)
         decayed = sims[ev.id] * decay(gap)

@@ -14,7 +14,7 @@ from functools import cache
 from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.cand import Cand
 from lagebild.analyse.quotes.clauses import zu_infinitive
-from lagebild.analyse.quotes.grammar import View
+from lagebild.analyse.quotes.grammar import View, first_comma
 from lagebild.analyse.quotes.lexicon import lexicon
 
 _PERFECT = frozenset({"haben", "sein", "werden"})  # "… gewusst zu haben", "krank zu sein": a fact or state
@@ -54,7 +54,7 @@ def action_act(v: View, c: Cand) -> str:
     if c.kind != "indirect" or not c.content or not c.cue:
         return ""
     a, b = c.content[0][0], c.content[-1][1]
-    b = next((k for k in range(a, b) if v.low[k] == "," and v.q[k] < 0), b)  # "…, einschließlich …"
+    b = first_comma(v, a, b)  # "…, einschließlich …"
     if v.low[a] in ("dass", "daß", "ob") or not zu_infinitive(v, a, b):
         return ""
     last = b

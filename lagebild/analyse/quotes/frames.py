@@ -34,6 +34,7 @@ from lagebild.analyse.quotes.clauses import (
 from lagebild.analyse.quotes.grammar import (
     View,
     content_end,
+    first_comma,
     np_backward,
     np_forward,
     skip_to_subject,
@@ -49,6 +50,7 @@ _W_WORDS = frozenset({"ob", "dass", "daß", "wie", "warum", "was", "wer", "wann"
                       "wieso", "welche", "welcher", "welches", "welchem", "welchen", "wobei", "wodurch",
                       "womit", "worauf", "woraufhin", "wofür", "worüber", "wogegen", "weswegen"})
 _RELATIVE_ANY = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
+_RELATIVE_PRONOUNS = _RELATIVE_ANY | RELATIVE
 #: subordinating words that are also adverbs opening a main clause ("damit sei …")
 _ADVERB_SUB = frozenset({"damit", "da", "seitdem", "während"})
 _NOT_CONTENT_SUB = frozenset({"weil", "nachdem", "als", "wenn", "bevor", "obwohl", "während", "um",
@@ -64,13 +66,9 @@ def _main_clause_goes_on(v: View, a: int, b: int) -> bool:
         return False
     if v.cls[a] not in ("", "ADV", "AUX", "FOCUS"):
         return False
-    if any(v.q[k] >= 0 for k in range(a, b)) or zu_infinitive(v, a, _first_comma(v, a, b)):
+    if any(v.q[k] >= 0 for k in range(a, b)) or zu_infinitive(v, a, first_comma(v, a, b)):
         return False
     return not mood([v.low[k] for k in range(a, b)], [v.cap[k] for k in range(a, b)])
-
-
-def _first_comma(v: View, a: int, b: int) -> int:
-    return next((k for k in range(a, b) if v.low[k] == "," and v.q[k] < 0), b)
 
 
 def _clause_end(v: View, i: int) -> int:
@@ -405,7 +403,7 @@ def _without_relative_clause(v: View, a: int, b: int) -> tuple[int, int]:
     if b - a < 4 or v.cap[b - 1] or v.cls[b - 1] == "P" or v.q[b - 1] >= 0:
         return a, b
     for r in range(a + 1, b - 2):
-        if v.low[r] == "," and v.q[r] < 0 and v.low[r + 1] in _RELATIVE_ANY | RELATIVE \
+        if v.low[r] == "," and v.q[r] < 0 and v.low[r + 1] in _RELATIVE_PRONOUNS \
                 and not noun_follows(v, r + 2) \
                 and not any(v.low[k] == "," and v.q[k] < 0 for k in range(r + 1, b)):
             return a, r
@@ -426,7 +424,7 @@ def _clause_takes_object(v: View, ps: int, pe: int, cue: list[int], sense: Sense
     if found is None or found[0] != "frame":
         return False
     a, b = found[1][0]
-    return v.low[a] in ("dass", "daß", "ob") or zu_infinitive(v, a, _first_comma(v, a, b))
+    return v.low[a] in ("dass", "daß", "ob") or zu_infinitive(v, a, first_comma(v, a, b))
 
 
 def _frame(v: View, sense: Sense, fin: int, cue: list[int], passive: bool) -> Cand | None:

@@ -144,6 +144,11 @@ def content_end(v: View, a: int, b: int) -> int:
     return b
 
 
+def first_comma(v: View, a: int, b: int) -> int:
+    """The first comma outside quotation marks in tokens a..b, or ``b``."""
+    return next((k for k in range(a, b) if v.low[k] == "," and v.q[k] < 0), b)
+
+
 def np_core(v: View, i: int, hi: int) -> int:
     """End of a determiner-adjectives-noun(s) phrase starting at ``i`` (``i`` if none)."""
     j = i

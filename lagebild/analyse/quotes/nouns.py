@@ -8,8 +8,16 @@ else the subject of the clause the noun stands in.
 from __future__ import annotations
 
 from lagebild.analyse.quotes.cand import Cand
-from lagebild.analyse.quotes.clauses import infinitive_like
-from lagebild.analyse.quotes.grammar import View, content_end, np_core, np_forward, speech_nouns, subject_like
+from lagebild.analyse.quotes.clauses import zu_infinitive
+from lagebild.analyse.quotes.grammar import (
+    View,
+    content_end,
+    first_comma,
+    np_core,
+    np_forward,
+    speech_nouns,
+    subject_like,
+)
 from lagebild.analyse.quotes.morph import mood
 
 _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
@@ -18,13 +26,6 @@ _GENITIVE = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 def speech_noun(word: str) -> bool:
     """Does the lower-case ``word`` end in an utterance noun ("Klageschrift", "Vorwurf")?"""
     return word.endswith(speech_nouns())
-
-
-def _zu_clause(v: View, a: int, b: int) -> bool:
-    while b > a and v.cls[b - 1] == "P" and v.q[b - 1] < 0:
-        b -= 1  # the sentence's full stop
-    w = v.low[b - 1] if b > a else ""
-    return b - a >= 2 and not v.cap[b - 1] and infinitive_like(w) and ("zu" in (v.low[b - 2],) or "zu" in w[2:-2])
 
 
 def noun_frames(v: View) -> list[Cand]:
@@ -50,20 +51,16 @@ def noun_frames(v: View) -> list[Cand]:
         end = content_end(v, start, n)
         # a comma inside the content closes it when the main clause goes on: "…, entgegnete X"
         w = v.low[start]
-        ok = w in ("dass", "daß", "ob") or _zu_clause(v, start, _first_comma(v, start, end)) \
+        ok = w in ("dass", "daß", "ob") or zu_infinitive(v, start, first_comma(v, start, end)) \
             or (v.cls[start] in ("DET", "PRON", "") and mood([v.low[k] for k in range(start, end)],
                                                             [v.cap[k] for k in range(start, end)]) == "K1")
         if not ok:
             continue
         if w not in ("dass", "daß", "ob"):
-            end = min(end, _first_comma(v, start, end)) if _zu_clause(v, start, _first_comma(v, start, end)) else end
+            end = min(end, first_comma(v, start, end)) if zu_infinitive(v, start, first_comma(v, start, end)) else end
         if speaker is None:
             e = np_core(v, 0, i)
             if e > 0 and subject_like(v, 0, e):
                 speaker = (0, e)
         out.append(Cand("noun", [(start, end)], speaker, [i]))
     return out
-
-
-def _first_comma(v: View, a: int, b: int) -> int:
-    return next((k for k in range(a, b) if v.low[k] == "," and v.q[k] < 0), b)
