@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from lagebild.analyse.de import word_list
 from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
@@ -161,7 +163,9 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
     return _add_given_name_pairs(words, out)
 
 
-_PERSON_NOUN_ENDINGS = ("in", "er", "ist", "ent", "eur", "ant", "or", "ling", "ierte")
+@cache
+def _person_noun_endings() -> tuple[str, ...]:
+    return word_list("person_noun_endings.txt")
 
 
 def _noun_head(word: str) -> bool:
@@ -173,7 +177,7 @@ def _noun_head(word: str) -> bool:
         return False
     if "role" in flags or "pcue" in flags:
         return True
-    return lexicon_class(word) in ("known", "compound") and word.lower().endswith(_PERSON_NOUN_ENDINGS)
+    return lexicon_class(word) in ("known", "compound") and word.lower().endswith(_person_noun_endings())
 
 
 def _place_part(word: str) -> bool:
