@@ -21,15 +21,14 @@ def openers(tokens: list[Token]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.text in _OPENERS]
 
 
-def seams(tokens: list[Token], a: int, b: int, quoted: list[tuple[int, int]],
-          at: list[int] | None = None) -> list[int]:
+def seams(tokens: list[Token], a: int, b: int, quoted: list[tuple[int, int]], at: list[int]) -> list[int]:
     """Character offsets in ``tokens[a:b]`` where a new sentence starts without punctuation:
     a capitalised word (not the unit's first), then "Er"/"Sie", then a lower-case word.
-    ``at``: the text's ``openers`` when the caller has them."""
+    ``at``: the text's ``openers``."""
     out: list[int] = []
-    starts = [s for s, _ in quoted]
-    candidates = openers(tokens) if at is None else at
-    for k in candidates[bisect.bisect_left(candidates, a + 2):bisect.bisect_left(candidates, b - 1)]:
+    inside = at[bisect.bisect_left(at, a + 2):bisect.bisect_left(at, b - 1)]
+    starts = [s for s, _ in quoted] if inside else []
+    for k in inside:
         t = tokens[k]
         prev, nxt = tokens[k - 1], tokens[k + 1]
         if t.text not in _OPENERS or prev.end == t.start:
