@@ -9,10 +9,13 @@ the result does not depend on the order the inputs arrived in.
 
 The score of an article against an event (``similarity``) adds three parts, because wording
 alone misses most follow-ups: word cosine, entity cosine (weighted highest, and halved when
-fewer than two rare names are shared: one town, person or company recurs in unrelated stories),
-and the anchor (rarity of a key in one title and the other's title or lead; full weight only
-when a name and a matter word, or two names, agree). More than TOPIC_DAYS apart, a story join
-also needs a shared matter word: names alone over months are a recurring actor. Weights and thresholds were tuned on the
+fewer than two rare names are shared: one town, person or company recurs in unrelated stories;
+when hardly a matter word is shared, places shared alone count half, being only the scene), and
+the anchor (rarity of a key in one title and the other's title or lead; full weight only when a
+name and a matter word, or two names, agree). More than TOPIC_DAYS apart, a story join also
+needs a shared specific (rare) matter word: names alone over months are a recurring actor; and
+when both titles name persons and none is the same, the bar is APART times higher: a story goes
+on with its protagonists (two plagiarism cases are two stories). Weights and thresholds were tuned on the
 tune half of a story-labelled Wikinews corpus (scripts/build_story_corpus.py --half tune) and
 checked on the other half.
 """
@@ -25,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from lagebild.link.features import Rep, anchor, cosine, matter, norm, rarity, shared_names
+from lagebild.link.features import Rep, anchor, cosine, matter, norm, other_protagonists, rarity, shared_names
 
 _N = TypeVar("_N", int, float)
 
@@ -60,12 +63,20 @@ EVENT_DAYS = 7
 STORY_SIM = 0.68
 STORY_DAYS = 365
 STORY_MAX_DAYS = 365
-#: more than TOPIC_DAYS apart, the word cosine without the words of names (``matter``) must reach
-#: TOPIC_WORDS, i.e. some matter word is shared: a follow-up months later goes on about the same
-#: matter; only a name shared over months is a recurring actor (a transport company's strike and
-#: its new window foils eight months later)
+#: more than TOPIC_DAYS apart, the word cosine over the rare words that are not words of names
+#: (``matter`` with the document frequencies) must reach TOPIC_WORDS, i.e. some specific matter word
+#: is shared: a follow-up months later goes on about the same matter; only a name (and an everyday
+#: verb) shared over months is a recurring actor (a transport company's strike and its new window
+#: foils eight months later)
 TOPIC_DAYS = 90
 TOPIC_WORDS = 0.01
+#: ... and when both titles name persons and none of them is the same, the story bar is APART times
+#: as high: months on, a story goes on with its protagonists; a title about another person is
+#: another story of the same kind (a second plagiarism case, another team boss's birthday)
+APART = 2.0
+#: a matter cosine below this says the two share hardly a word beyond names: then the places they
+#: share are only the scene (``shared_names``), two happenings in Aleppo are not one story
+SETTING_WORDS = 0.05
 
 
 @dataclass
@@ -168,7 +179,8 @@ def similarity(rep: Rep, ev: Event, dfs: Mapping[str, float], n_docs: float) -> 
     """Word cosine + entity cosine and anchor, weighted (undecayed)."""
     ents = cosine(rep.ents, ev.rep.ents, ev.ents_norm)
     if ents:
-        ents *= min(1.0, max(ONE_NAME, shared_names(rep, ev.rep, dfs, n_docs) / 2))
+        setting = matter(rep, ev.rep, ev.words_norm) < SETTING_WORDS
+        ents *= min(1.0, max(ONE_NAME, shared_names(rep, ev.rep, dfs, n_docs, setting) / 2))
     return (cosine(rep.words, ev.rep.words, ev.words_norm) + ENTITY_PART * ents
             + ANCHOR_PART * anchor(rep, ev.rep, dfs, n_docs))
 
@@ -191,9 +203,10 @@ def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, flo
     for ev in events:
         gap = ev.gap(day)
         decayed = sims[ev.id] * decay(gap)
-        if gap > TOPIC_DAYS and matter(rep, ev.rep, ev.words_norm) < TOPIC_WORDS:
+        if gap > TOPIC_DAYS and matter(rep, ev.rep, ev.words_norm, dfs, n_docs) < TOPIC_WORDS:
             continue
-        if gap <= STORY_MAX_DAYS and decayed >= STORY_SIM and (best_story is None or
+        bar = STORY_SIM * (APART if gap > TOPIC_DAYS and other_protagonists(rep, ev.rep) else 1.0)
+        if gap <= STORY_MAX_DAYS and decayed >= bar and (best_story is None or
                                                                 (decayed, ev.id) > best_story[:2]):
             best_story = (decayed, ev.id, ev)
     if best_story is None:
@@ -227,9 +240,13 @@ def _add(x: dict[str, _N], y: dict[str, _N], sign: int) -> dict[str, _N]:
 
 def _combine(a: Rep, b: Rep, sign: int) -> Rep:
     """The event summary a + b (sign 1) or a - b (sign -1), truncated."""
-    return Rep(_top(_add(a.words, b.words, sign), CENTROID_TERMS), _top(_add(a.ents, b.ents, sign), CENTROID_ENTITIES),
+    ents = _top(_add(a.ents, b.ents, sign), CENTROID_ENTITIES)
+    return Rep(_top(_add(a.words, b.words, sign), CENTROID_TERMS), ents,
                _top_counts(_add(a.title, b.title, sign), CENTROID_TITLE),
-               _top_counts(_add(a.lead, b.lead, sign), CENTROID_LEAD))
+               _top_counts(_add(a.lead, b.lead, sign), CENTROID_LEAD),
+               {k: n for k, n in _top_counts(_add(a.places, b.places, sign), CENTROID_ENTITIES).items() if k in ents},
+               {k: n for k, n in _top_counts(_add(a.persons, b.persons, sign), CENTROID_ENTITIES).items()
+                if k in ents})
 
 
 def _post(db: sqlite3.Connection, event_id: str, rep: Rep, day: int | None) -> None:

@@ -23,7 +23,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -68,6 +68,10 @@ TOPIC_ALONE = 0.75
 NAME_FLOOR = 0.35
 #: the background table counts as this many documents next to the corpus's own
 BACKGROUND_DOCS = 300
+#: a shared place counts this much of a shared person or organisation (``shared_names``)
+PLACE_NAME = 0.5
+#: entity types whose names say where (places) or who (persons) a happening involves
+KINDS = {"GPE": "place", "LOC": "place", "PER": "person"}
 #: an abbreviation as German news writes one: capitals only, 2 to 6 letters ("BVG", "EZB")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 
@@ -124,6 +128,11 @@ def _entity_ids(doc: Analysis) -> list[tuple[str, int, int, tuple[str, ...]]]:
         first = min((m.start for m in ent.mentions), default=0)
         out.append((ent.id, max(1, len(ent.mentions)), first, tuple(m.text for m in ent.mentions)))
     return out
+
+
+def _kind(doc: Analysis) -> dict[str, str]:
+    """Entity id -> the kind of thing it names for comparison: "place" (GPE, LOC), "person" (PER)."""
+    return {ent.id: KINDS[ent.type] for ent in doc.entities if ent.id and ent.type in KINDS}
 
 
 @lru_cache(maxsize=20_000)
@@ -195,6 +204,8 @@ class Profile:
     counts: dict[str, float]
     title: frozenset[str]
     lead: frozenset[str]  # title and lead
+    places: frozenset[str] = frozenset()  # entity keys the article's recogniser typed GPE or LOC
+    persons: frozenset[str] = frozenset()  # ... typed PER
 
 
 def profile(doc: Analysis) -> Profile:
@@ -211,14 +222,21 @@ def profile(doc: Analysis) -> Profile:
     low_title = headline.lower()
     ents = _entity_ids(doc)
     alias = aliases(doc, ents)
+    kind = _kind(doc)
+    places: set[str] = set()
+    persons: set[str] = set()
     for eid, n, first, texts in ents:
         key = entity_key(alias.get(eid, eid))
         counts[key] = counts.get(key, 0.0) + ENTITY_WEIGHT * n
+        if kind.get(eid) == "place":
+            places.add(key)
+        elif kind.get(eid) == "person":
+            persons.add(key)
         if low_title and any(t.lower() in low_title for t in texts if len(t) > 2):
             title.add(key)
         if first < KEY_LEAD_CHARS:
             lead.add(key)
-    return Profile(counts, frozenset(title), frozenset(lead | title))
+    return Profile(counts, frozenset(title), frozenset(lead | title), frozenset(places), frozenset(persons))
 
 
 def term_counts(doc: Analysis) -> dict[str, float]:
@@ -288,20 +306,26 @@ class Rep:
     ents: dict[str, float]
     title: dict[str, int]
     lead: dict[str, int]
+    #: entity keys typed as places, as persons (for an event: how many of its articles did)
+    places: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> JSON:
-        return {"w": self.words, "e": self.ents, "t": self.title, "l": self.lead}
+        return {"w": self.words, "e": self.ents, "t": self.title, "l": self.lead, "p": self.places,
+                "q": self.persons}
 
     @classmethod
     def from_json(cls, data: JSON) -> Rep:
         if "w" not in data:  # stored before entities and keys were compared: words only
             return cls({k: float(v) for k, v in data.items()}, {}, {}, {})
-        return cls(data["w"], data["e"], data["t"], data["l"])
+        return cls(data["w"], data["e"], data["t"], data["l"], data.get("p", {}), data.get("q", {}))
 
 
 def represent(p: Profile, dfs: Mapping[str, float], n_docs: float) -> Rep:
-    return Rep(vector(p.counts, dfs, n_docs), entity_vector(p.counts, dfs, n_docs),
-               dict.fromkeys(sorted(p.title), 1), dict.fromkeys(sorted(p.lead), 1))
+    ents = entity_vector(p.counts, dfs, n_docs)
+    return Rep(vector(p.counts, dfs, n_docs), ents, dict.fromkeys(sorted(p.title), 1),
+               dict.fromkeys(sorted(p.lead), 1), dict.fromkeys(sorted(p.places & ents.keys()), 1),
+               dict.fromkeys(sorted(p.persons & ents.keys()), 1))
 
 
 def norm(vec: dict[str, float]) -> float:
@@ -326,32 +350,63 @@ def _name_parts(*reps: Rep) -> set[str]:
     return {w for r in reps for e in r.ents for w in e.lstrip("#").split(":", 1)[-1].split("_")}
 
 
-def _distinct(ids: set[str]) -> int:
-    """How many different things these entity ids name: one whose name begins with another's
-    is the same thing (``#gpe:nuernberg``, ``#loc:nuernberger``; ``#org:tesla``, ``#org:tesla_motors``)."""
+def _kept(ids: set[str]) -> list[str]:
+    """The names among these entity ids that name different things: one whose name begins with
+    another's is the same thing (``#gpe:nuernberg``, ``#loc:nuernberger``; ``#org:tesla``,
+    ``#org:tesla_motors``); the shortest stands for them."""
     names = sorted({e.lstrip("#").split(":", 1)[-1] for e in ids}, key=lambda n: (len(n), n))
     kept: list[str] = []
     for n in names:
         if not any(n.startswith(k) for k in kept):
             kept.append(n)
-    return len(kept)
+    return kept
 
 
-def shared_names(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> int:
+def _distinct(ids: set[str]) -> int:
+    """How many different things these entity ids name (see ``_kept``)."""
+    return len(_kept(ids))
+
+
+def shared_names(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float,
+                 setting: bool = False) -> float:
     """How many different things, rarer than ANCHOR_FLOOR, both name (entity ids; one whose
-    name begins with another's counts once)."""
+    name begins with another's counts once). With ``setting`` (the two share hardly any matter
+    word) a place counts PLACE_NAME: it is only where something happened, and one town or
+    country is the scene of many unrelated stories; the persons and organisations taking part
+    tell a happening from another of the same place."""
     small, big = (article.ents, other.ents) if len(article.ents) <= len(other.ents) else (other.ents, article.ents)
-    return _distinct({k for k in small if k in big and rarity(dfs.get(k, 0), n_docs) > ANCHOR_FLOOR})
+    kept = _kept({k for k in small if k in big and rarity(dfs.get(k, 0), n_docs) > ANCHOR_FLOOR})
+    places = [n for n in kept if "#" + n in article.places or "#" + n in other.places]
+    if not setting or len(places) < len(kept):
+        return float(len(kept))
+    return PLACE_NAME * len(kept)
 
 
-def matter(article: Rep, other: Rep, other_norm: float) -> float:
+def matter(article: Rep, other: Rep, other_norm: float, dfs: Mapping[str, float] | None = None,
+           n_docs: float = 0.0) -> float:
     """The word cosine without the words of either's names: what both say about the matter
-    beyond who is in it."""
+    beyond who is in it. With ``dfs``, only words rarer than ANCHOR_FLOOR count: the specific
+    matter, not an everyday verb both happen to use ("setzen")."""
     if not other_norm:
         return 0.0
     parts = _name_parts(article, other)
     return sum(w * other.words.get(t, 0.0) for t, w in article.words.items()
-               if t.translate(_FOLD) not in parts) / other_norm
+               if t in other.words and t.translate(_FOLD) not in parts
+               and (dfs is None or rarity(dfs.get(t, 0), n_docs) > ANCHOR_FLOOR)) / other_norm
+
+
+def protagonists(rep: Rep) -> set[str]:
+    """The persons the title names (for an event: any of its articles' titles)."""
+    return {k for k in rep.title if k in rep.persons}
+
+
+def other_protagonists(article: Rep, other: Rep) -> bool:
+    """Both titles name persons, and none of one's is among the other's (one whose name begins
+    with the other's is the same: ``#stoiber``, ``#stoiber_edmund``)."""
+    mine, theirs = protagonists(article), protagonists(other)
+    if not mine or not theirs:
+        return False
+    return _distinct(mine | theirs) == _distinct(mine) + _distinct(theirs)
 
 
 def anchor(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: float) -> float:

@@ -136,6 +136,38 @@ def linking_elements() -> tuple[str, ...]:
     return tuple(sorted((r[0] for r in _lines("linking_elements.txt")), key=lambda s: (-len(s), s)))
 
 
+@cache
+def derivation_suffixes() -> dict[str, str]:
+    """Derivational noun suffixes -> what they attach to ("verb" or "noun")."""
+    return {r[0]: r[1] for r in _lines("derivation_suffixes.txt")}
+
+
+def _verb(word: str) -> bool:
+    """A verb infinitive the dictionary knows (its lemma is itself, lower case)."""
+    if not simplemma.is_known(word, lang="de"):
+        return False
+    try:
+        return simplemma.lemmatize(word, lang="de") == word
+    except (ValueError, KeyError):
+        return False
+
+
+@lru_cache(maxsize=100_000)
+def derived_from_verb(lem: str) -> bool:
+    """A noun made of a known verb by a verb suffix ("begründung" of begründen, "verhandlung"
+    of verhandeln, "änderung" of ändern)."""
+    for suffix, base_kind in derivation_suffixes().items():
+        if base_kind != "verb" or not lem.endswith(suffix) or len(lem) - len(suffix) < 3:
+            continue
+        stem = lem[: -len(suffix)]
+        forms = [stem + "en", stem + "n"]
+        if stem[-1] in "lr" and stem[-2:-1] not in ("", "e"):
+            forms.append(stem[:-1] + "e" + stem[-1] + "n")  # verhandl-ung: verhandeln
+        if any(_verb(f) for f in forms):
+            return True
+    return False
+
+
 def _known(part: str) -> bool:
     return len(part) >= PART_MIN and part not in stopwords() and simplemma.is_known(part, lang="de")
 
@@ -162,13 +194,18 @@ def split_compound(lem: str) -> tuple[str, str] | None:
     Of the possible splits the most even one wins (the one whose shorter part is longest), then
     the one with the longer head: "lauf|zeitverlängerung" loses to "laufzeit|verlängerung",
     and the head names the thing. A linking element (Fugen-s ...) may end the modifier.
+
+    A derivation is no compound (``data/derivation_suffixes.txt``): a noun made of a known verb
+    is not split ("begründung" is no "begrün|dung", "fortsetzung" no "fort|setzung"), and a
+    noun suffix is no head ("mannschaft" is no "mann|schaft"; "welt|meisterschaft" is).
     """
-    if len(lem) < COMPOUND_MIN or not lem.isalpha():
+    if len(lem) < COMPOUND_MIN or not lem.isalpha() or derived_from_verb(lem):
         return None
+    suffixes = {s for s, kind in derivation_suffixes().items() if kind == "noun"}
     best: tuple[int, int, str, str] | None = None
     for i in range(PART_MIN, len(lem) - PART_MIN + 1):
         head = lem[i:]
-        if not _noun(head):
+        if head in suffixes or not _noun(head):
             continue
         left = lem[:i]
         if left in stopwords():  # "wieder|aufbau" is a prefix, not a word with a linking element
