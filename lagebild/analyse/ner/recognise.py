@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
-from lagebild.analyse.de import word_list
+from lagebild.analyse.de import table, word_list, word_set
 from lagebild.analyse.ner.features import kb_span_tags
-from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
-from lagebild.analyse.ner.kb import KB, load_kb
-from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.gazetteer import Match, kb_matches, org_head_kind, word_flags
+from lagebild.analyse.ner.kb import KB, fold, load_kb
+from lagebild.analyse.ner.lexicon import known_form, lexicon_class
 from lagebild.analyse.ner.tagger import Models, chunks, tag_document
 from lagebild.analyse.wordcache import word_cache
 
@@ -132,7 +133,7 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
 
 
 _PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "la", "le", "zu", "ten", "ter", "dos",
-                        "del", "bin", "ibn", "der", "den"})
+                        "del", "della", "bin", "ibn", "der", "den"})
 
 
 def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -195,6 +196,201 @@ def _shouting(words: Sequence[str]) -> bool:
     return len(alpha) >= 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha)
 
 
+def org_head(word: str) -> bool:
+    """An organisation's head noun or a compound ending in one (gazetteer.org_head_kind)."""
+    return org_head_kind(word) > 0
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(table("function_words.tsv"))
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+@word_cache
+def name_adjective(word: str) -> bool:
+    """A capitalised adjective that can open an organisation's name: a dictionary adjective
+    written with a capital ("Medizinischen", "Evangelischen") or a place's -er adjective
+    ("Hamburger", "Münchner", "Bremer")."""
+    low = word.lower()
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 4 or low in _function_words() \
+            or not low.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return known_form(low) or place_adjective(word)
+
+
+@word_cache
+def place_adjective(word: str) -> bool:
+    """ "Hamburger", "Kölner", "Münchner", "Bremer", "Dresdner": -er of a KB place's name."""
+    if not word.endswith("er") or not word[:1].isupper() or len(word) < 5:
+        return False
+    kb = load_kb()
+    stem = word[:-2]
+    for cand in (stem, stem + "en", stem[:-1] + "en"):
+        if any(kb.entries[e].type in ("GPE", "LOC") for e in kb.index.get(fold(cand), ())):
+            return True
+    return False
+
+
+@cache
+def _indefinite() -> frozenset[str]:
+    return word_set("indefinite_determiners.txt")
+
+
+def _country(kb_id: str) -> bool:
+    entry = load_kb().entries.get(kb_id)
+    return entry is not None and entry.kind == "country"
+
+
+def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """Organisations named by a head noun and a place: "Realschule Spaichingen", "Medizinischen
+    Hochschule Hannover", "Hamburger Mieterverein", "Evangelischen Presseverbandes". The place
+    the tagger or the KB found inside such a name becomes the whole organisation. Not after an
+    indefinite determiner ("einer Kölner Spezialklinik" describes), nor with a country ("des
+    Senders France 24": the noun stands in apposition)."""
+    taken = {k for f in found for k in range(f.start, f.end)}
+    indefinite = _indefinite()
+
+    def named(start: int) -> bool:
+        return start == 0 or words[start - 1].lower() not in indefinite
+
+    out: list[Found] = []
+    for f in found:
+        if f.label in ("LOC", "GPE") and not _country(f.kb_id):
+            start = f.start
+            if start > 0 and start - 1 not in taken and org_head(words[start - 1]):
+                start -= 1  # "Universität Łódź"
+                while start > 0 and start - 1 not in taken and name_adjective(words[start - 1]):
+                    start -= 1
+                if named(start):
+                    out.append(Found(start, f.end, "ORG"))
+                    taken.update(range(start, f.start))
+                    continue
+            elif f.end - f.start == 1 and f.end < len(words) and f.end not in taken and named(f.start) \
+                    and name_adjective(words[f.start]) and org_head_kind(words[f.end]) == 2:
+                # "Hamburger Mieterverein"; "Düsseldorfer Konzern" is a description, no name
+                out.append(Found(f.start, f.end + 1, "ORG"))
+                taken.add(f.end)
+                continue
+        out.append(f)
+    for i in range(1, len(words) - 1):
+        if i not in taken and i + 1 not in taken and named(i) and name_adjective(words[i]) \
+                and org_head(words[i + 1]) and lexicon_class(words[i + 1]) != "known":
+            out.append(Found(i, i + 2, "ORG"))  # "des Evangelischen Presseverbandes"
+            taken.update((i, i + 1))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def person_particles(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "Joseph Victor von Scheffel", "Giacomo della Porta": a person's name that ends in a given
+    name goes on over a name particle (von, de, della, ...) to the capitalised family name after
+    it, also when the tagger took that for a place ("von Hohenzollern-Sigmaringen")."""
+    starts = {f.start: f for f in found}
+    taken = {k for f in found for k in range(f.start, f.end)}
+    out = list(found)
+    for f in found:
+        if f.label != "PER" or "fn" not in word_flags(words[f.end - 1]) or f not in out:
+            continue
+        j = f.end
+        while j < len(words) and j - f.end < 2 and words[j] in _PARTICLES and j not in taken:
+            j += 1
+        if j == f.end or j >= len(words) or not words[j][:1].isupper() or not words[j][1:2].isalpha():
+            continue
+        nxt = starts.get(j)
+        if nxt is not None and (nxt.label not in ("PER", "LOC", "GPE") or nxt.kb_id):
+            continue  # "von der CDU", "von Berlin" as the KB knows it: no family name
+        if nxt is None and (j in taken or "kbORG" in word_flags(words[j])):
+            continue
+        end = nxt.end if nxt is not None else j + 1
+        out = [g for g in out if g is not f and g is not nxt]
+        out.append(Found(f.start, end, "PER"))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+@cache
+def _place_prepositions() -> frozenset[str]:
+    return word_set("place_prepositions.txt")
+
+
+def places_after_prepositions(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "in Biblis", "nach Kratie": a capitalised word no dictionary knows right after "in" or
+    "nach" (de/place_prepositions.txt), alone (no capitalised word follows), neither a given
+    name nor a family name nor a KB name of another type, is a place."""
+    taken = {k for f in found for k in range(f.start, f.end)}
+    out = list(found)
+    preps = _place_prepositions()
+    for i in range(1, len(words)):
+        w = words[i]
+        if i in taken or words[i - 1] not in preps or lexicon_class(w) != "unknown" \
+                or (i + 1 < len(words) and words[i + 1][:1].isupper()):
+            continue
+        flags = word_flags(w)
+        if "fn" in flags or "sn" in flags or any(g.startswith("kb") and g not in ("kbLOC", "kbGPE") for g in flags):
+            continue
+        out.append(Found(i, i + 1, "LOC"))
+    return sorted(out, key=lambda f: (f.start, f.end)) if len(out) > len(found) else out
+
+
+@cache
+def _abbreviation_words() -> frozenset[str]:
+    return word_set("abbreviation_words.txt")
+
+
+@word_cache
+def acronym(word: str) -> bool:
+    """A short name in capitals ("FDP", "BMW", "BdB", "VdK"): 2 to 5 letters, first and last
+    a capital, at most one small letter; not a common abbreviation (de/abbreviation_words.txt)."""
+    if not 2 <= len(word) <= 5 or not word.isalpha() or not word[0].isupper() or not word[-1].isupper():
+        return False
+    if sum(c.islower() for c in word) > 1 or word in _abbreviation_words():
+        return False
+    return not any(g.startswith("kb") for g in word_flags(word))
+
+
+def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]]) -> list[list[Found]]:
+    """Short names in capitals the tagger left alone: the type the document gives the same
+    word elsewhere (most often), the type of the name it abbreviates ("Bundesverband deutscher
+    Banken ( BdB )"), else an organisation."""
+    votes: dict[str, dict[str, int]] = {}
+    for words, fs in zip(sentences, found, strict=True):
+        for f in fs:
+            if f.end - f.start == 1 and acronym(words[f.start]):
+                counts = votes.setdefault(words[f.start], {})
+                counts[f.label] = counts.get(f.label, 0) + 1
+    out = []
+    for words, fs in zip(sentences, found, strict=True):
+        if _shouting(words):
+            out.append(fs)
+            continue
+        taken = {k for f in fs for k in range(f.start, f.end)}
+        ends = {f.end: f for f in fs}
+        new = []
+        joined = []
+        for i in [i for i, ok in enumerate(map(acronym, words)) if ok and i not in taken]:
+            if i + 1 < len(words) and words[i + 1][:1].isdigit():
+                continue  # "KR 1635/10", "KEL 1": a file number or a model, no organisation
+            before = ends.get(i)
+            if before is not None and before.label == "ORG" and not before.kb_id:
+                joined.append(before)  # "Mitsubishi UFJ", "Fraunhofer FIT": part of the name
+                new.append(Found(before.start, i + 1, "ORG"))
+                continue
+            vote = votes.get(words[i], {})
+            before = ends.get(i - 1) if i > 0 and words[i - 1] == "(" else None
+            if vote:
+                label = max(vote, key=lambda k: (vote[k], k == "ORG"))
+            elif before is not None and before.label in ("PER", "ORG", "LOC", "GPE"):
+                label = before.label  # "Danish Refugee Council ( DRC )"
+            else:
+                label = "ORG"
+            new.append(Found(i, i + 1, label))
+        if new:
+            fs = sorted(chain((f for f in fs if f not in joined), new), key=lambda f: (f.start, f.end))
+        out.append(fs)
+    return out
+
+
 def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) -> list[list[Found]]:
     """Names found in each sentence (lists of words) of one document."""
     kb = load_kb()
@@ -202,5 +398,9 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     kb_tags = [kb_span_tags(len(words), ms, [kb.entries[m.ids[0]].type for m in ms])
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
-    return [merge(words, [] if _shouting(words) else tidy(words, split_at_breaks(words, chunks(ts))), ms, kb)
-            for words, ts, ms in zip(sentences, tags, matches, strict=True)]
+    found = []
+    for words, ts, ms in zip(sentences, tags, matches, strict=True):
+        crf = [] if _shouting(words) else tidy(words, split_at_breaks(words, chunks(ts)))
+        names = org_names(words, merge(words, crf, ms, kb))
+        found.append(person_particles(words, places_after_prepositions(words, names)))
+    return acronyms(sentences, found)
