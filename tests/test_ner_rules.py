@@ -141,3 +141,36 @@ def test_head_noun_before_a_country_is_an_apposition() -> None:
 def test_acronym_before_a_number_is_a_code() -> None:
     ws = words("Das Urteil mit dem Aktenzeichen S 73 QX 1635/10 ist rechtskräftig .")
     assert acronyms([ws], [[]])[0] == []
+
+
+def test_hyphenated_role_noun_before_a_person_is_cut_off() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = words("Das sagte Quarzwerk-Betriebsrat Mario Wendelmeier am Montag .")
+    i = ws.index("Quarzwerk-Betriebsrat")
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(i, i + 3, "PER")])]) == \
+        [("Mario Wendelmeier", "PER")]
+
+
+def test_hyphenated_given_name_stays() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = words("Das sagte Karl-Heinz Wendelmeier am Montag .")
+    i = ws.index("Karl-Heinz")
+    assert tidy(ws, [(i, i + 2, "PER")]) == [(i, i + 2, "PER")]
+
+
+def test_noun_after_a_genitive_name_is_cut_off() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = words("Kritiker lobten Wendelmeiers Stil sehr .")
+    i = ws.index("Wendelmeiers")
+    assert tidy(ws, [(i, i + 2, "PER")]) == [(i, i + 1, "PER")]
+
+
+def test_given_name_in_s_before_a_family_name_stays() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = words("Gestern sprach Klaus Fischer .")
+    i = ws.index("Klaus")
+    assert tidy(ws, [(i, i + 2, "PER")]) == [(i, i + 2, "PER")]

@@ -152,6 +152,8 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
             e -= 1  # "Olaf Scholz in": a name does not end in a lower-case word
         if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
+        if lab == "PER" and e - start > 1 and _genitive_before_noun(words[e - 2], words[e - 1], e - 2 > start):
+            e -= 1  # "Heidi Klums Modelsuche": the noun after a genitive name is no part of it
         if start == e or (start > s and e - start == 1 and _common(words[start])):
             continue
         if lab == "LOC" and e - start == 1 and _place_part(words[start]):
@@ -169,10 +171,28 @@ def _person_noun_endings() -> tuple[str, ...]:
     return word_list("person_noun_endings.txt")
 
 
+def _genitive_before_noun(name: str, word: str, full_name: bool) -> bool:
+    """ "Critchlows Stil", "Heidi Klums Modelsuche": a name in the genitive (-s, no given name
+    such as Klaus or Markus) before a dictionary noun that is no family name. A compound the
+    dictionary only knows by its tail counts only after a full name: after a lone word in -s
+    it is more often a foreign family name ("Nikolas Ledgerwood")."""
+    flags = word_flags(word)
+    lex = lexicon_class(word)
+    return len(name) > 3 and name.endswith("s") and "fn" not in word_flags(name) \
+        and (lex == "known" or (lex == "compound" and full_name)) and "sn" not in flags and "fn" not in flags \
+        and not any(g.startswith("kb") for g in flags)
+
+
 def _noun_head(word: str) -> bool:
     """A word before a name that is a noun for a person, not a rare given name the dictionary
     also knows (Tina, Waldemar): a role or title word, or a dictionary word with a
-    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer)."""
+    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer), or a hyphenated
+    compound ending in a dictionary noun (EU-Kommissarin, Bayern-Vorstand, Mibrag-Betriebsrat)."""
+    if "-" in word:
+        tail = word.rpartition("-")[2]
+        flags = word_flags(tail)
+        return tail[:1].isupper() and lexicon_class(tail) in ("known", "compound") \
+            and "fn" not in flags and "sn" not in flags
     flags = word_flags(word)
     if "fn" in flags or any(g.startswith("kb") for g in flags):
         return False
