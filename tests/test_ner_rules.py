@@ -174,3 +174,14 @@ def test_given_name_in_s_before_a_family_name_stays() -> None:
     ws = words("Gestern sprach Klaus Fischer .")
     i = ws.index("Klaus")
     assert tidy(ws, [(i, i + 2, "PER")]) == [(i, i + 2, "PER")]
+
+
+def test_acronym_before_a_place_names_a_club() -> None:
+    ws = words("Das Team musste beim QSV Quarzlingen antreten .")
+    i = ws.index("QSV")
+    assert spans(ws, acronyms([ws], [[Found(i + 1, i + 2, "LOC")]])[0]) == [("QSV Quarzlingen", "ORG")]
+
+
+def test_acronym_before_an_unknown_word_names_one_organisation() -> None:
+    ws = words("In Bern besteht die QV Quarzuria seit langem .")
+    assert spans(ws, acronyms([ws], [[]])[0]) == [("QV Quarzuria", "ORG")]

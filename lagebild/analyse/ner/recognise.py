@@ -386,15 +386,27 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]]) -> li
             continue
         taken = {k for f in fs for k in range(f.start, f.end)}
         ends = {f.end: f for f in fs}
+        starts = {f.start: f for f in fs}
         new = []
         joined = []
         for i in [i for i, ok in enumerate(map(acronym, words)) if ok and i not in taken]:
             if i + 1 < len(words) and words[i + 1][:1].isdigit():
                 continue  # "KR 1635/10", "KEL 1": a file number or a model, no organisation
             before = ends.get(i)
-            if before is not None and before.label == "ORG" and not before.kb_id:
+            if before is not None and before.label == "ORG" and before not in joined:
                 joined.append(before)  # "Mitsubishi UFJ", "Fraunhofer FIT": part of the name
                 new.append(Found(before.start, i + 1, "ORG"))
+                continue
+            after = starts.get(i + 1)
+            if after is not None and not after.kb_id and after.label in ("ORG", "LOC", "GPE") \
+                    and after not in joined:
+                joined.append(after)  # "SK Wißgoldingen", "PKN Orlen": the name goes on
+                new.append(Found(i, after.end, "ORG"))
+                continue
+            if i + 1 < len(words) and i + 1 not in taken and lexicon_class(words[i + 1]) == "unknown" \
+                    and not word_flags(words[i + 1]):
+                new.append(Found(i, i + 2, "ORG"))  # "AV Auroria": a word no dictionary knows
+                taken.add(i + 1)
                 continue
             vote = votes.get(words[i], {})
             before = ends.get(i - 1) if i > 0 and words[i - 1] == "(" else None
