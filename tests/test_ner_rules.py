@@ -185,3 +185,19 @@ def test_acronym_before_a_place_names_a_club() -> None:
 def test_acronym_before_an_unknown_word_names_one_organisation() -> None:
     ws = words("In Bern besteht die QV Quarzuria seit langem .")
     assert spans(ws, acronyms([ws], [[]])[0]) == [("QV Quarzuria", "ORG")]
+
+
+def test_unknown_word_coordinated_with_a_place_is_a_place() -> None:
+    from lagebild.analyse.ner.recognise import coordinated_names
+
+    ws = words("Die Dörfer Quarzlingen und Quarzuria liegen am Fluss .")
+    i = ws.index("Quarzlingen")
+    assert spans(ws, coordinated_names(ws, [Found(i, i + 1, "LOC")])) == \
+        [("Quarzlingen", "LOC"), ("Quarzuria", "LOC")]
+
+
+def test_known_noun_coordinated_with_a_place_stays() -> None:
+    from lagebild.analyse.ner.recognise import coordinated_names
+
+    ws = words("Quarzlingen und Umgebung liegen am Fluss .")
+    assert coordinated_names(ws, [Found(0, 1, "LOC")]) == [Found(0, 1, "LOC")]

@@ -329,6 +329,29 @@ def person_particles(words: Sequence[str], found: Sequence[Found]) -> list[Found
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+_COORDINATORS = frozenset({",", "und", "oder", "sowie"})
+
+
+def coordinated_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "Pinnick , Tabor und Gaskill", "Bedra und Noposenaho": a capitalised word no dictionary
+    knows, joined by a comma or "und"/"oder"/"sowie" to a one-word person or place name, is a
+    name of the same type. (Organisations are left out: in such lists they stand next to works.)"""
+    one = {f.start: f.label for f in found if f.end == f.start + 1 and f.label in ("PER", "LOC", "GPE")}
+    if not one:
+        return list(found)
+    taken = {k for f in found for k in range(f.start, f.end)}
+    out = list(found)
+    for i, w in enumerate(words):
+        if i in taken or lexicon_class(w) != "unknown" or any(g.startswith("kb") for g in word_flags(w)):
+            continue
+        for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+            if 0 <= j < len(words) and j in one and words[k] in _COORDINATORS:
+                out.append(Found(i, i + 1, one[j]))
+                taken.add(i)
+                break
+    return sorted(out, key=lambda f: (f.start, f.end)) if len(out) > len(found) else out
+
+
 @cache
 def _place_prepositions() -> frozenset[str]:
     return word_set("place_prepositions.txt")
@@ -434,5 +457,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     for words, ts, ms in zip(sentences, tags, matches, strict=True):
         crf = [] if _shouting(words) else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
-        found.append(person_particles(words, places_after_prepositions(words, names)))
+        found.append(coordinated_names(words, person_particles(words, places_after_prepositions(words, names))))
     return acronyms(sentences, found)
