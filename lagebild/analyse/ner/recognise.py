@@ -295,9 +295,9 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
                 taken.add(f.end)
                 continue
         out.append(f)
-    for i in range(1, len(words) - 1):
+    for i in [i - 1 for i, kind in enumerate(map(org_head_kind, words)) if kind and i > 1]:
         if i not in taken and i + 1 not in taken and named(i) and name_adjective(words[i]) \
-                and org_head(words[i + 1]) and lexicon_class(words[i + 1]) != "known":
+                and lexicon_class(words[i + 1]) != "known":
             out.append(Found(i, i + 2, "ORG"))  # "des Evangelischen Presseverbandes"
             taken.update((i, i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
@@ -341,14 +341,14 @@ def coordinated_names(words: Sequence[str], found: Sequence[Found]) -> list[Foun
         return list(found)
     taken = {k for f in found for k in range(f.start, f.end)}
     out = list(found)
-    for i, w in enumerate(words):
-        if i in taken or lexicon_class(w) != "unknown" or any(g.startswith("kb") for g in word_flags(w)):
-            continue
-        for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
-            if 0 <= j < len(words) and j in one and words[k] in _COORDINATORS:
+    n = len(words)
+    for j in sorted(one):
+        for i, k in ((j + 2, j + 1), (j - 2, j - 1)):
+            if 0 <= i < n and i not in taken and words[k] in _COORDINATORS \
+                    and lexicon_class(words[i]) == "unknown" \
+                    and not any(g.startswith("kb") for g in word_flags(words[i])):
                 out.append(Found(i, i + 1, one[j]))
                 taken.add(i)
-                break
     return sorted(out, key=lambda f: (f.start, f.end)) if len(out) > len(found) else out
 
 
@@ -364,9 +364,9 @@ def places_after_prepositions(words: Sequence[str], found: Sequence[Found]) -> l
     taken = {k for f in found for k in range(f.start, f.end)}
     out = list(found)
     preps = _place_prepositions()
-    for i in range(1, len(words)):
+    for i in [i + 1 for i, w in enumerate(words[:-1]) if w in preps]:
         w = words[i]
-        if i in taken or words[i - 1] not in preps or lexicon_class(w) != "unknown" \
+        if i in taken or lexicon_class(w) != "unknown" \
                 or (i + 1 < len(words) and words[i + 1][:1].isupper()):
             continue
         flags = word_flags(w)
@@ -392,7 +392,8 @@ def acronym(word: str) -> bool:
     return not any(g.startswith("kb") for g in word_flags(word))
 
 
-def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]]) -> list[list[Found]]:
+def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
+             shouted: Sequence[bool] | None = None) -> list[list[Found]]:
     """Short names in capitals the tagger left alone: the type the document gives the same
     word elsewhere (most often), the type of the name it abbreviates ("Bundesverband deutscher
     Banken ( BdB )"), else an organisation."""
@@ -403,8 +404,10 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]]) -> li
                 counts = votes.setdefault(words[f.start], {})
                 counts[f.label] = counts.get(f.label, 0) + 1
     out = []
-    for words, fs in zip(sentences, found, strict=True):
-        if _shouting(words):
+    if shouted is None:
+        shouted = [_shouting(words) for words in sentences]
+    for words, fs, shouting in zip(sentences, found, shouted, strict=True):
+        if shouting:
             out.append(fs)
             continue
         taken = {k for f in fs for k in range(f.start, f.end)}
@@ -454,8 +457,9 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
     found = []
-    for words, ts, ms in zip(sentences, tags, matches, strict=True):
-        crf = [] if _shouting(words) else tidy(words, split_at_breaks(words, chunks(ts)))
+    shouted = [_shouting(words) for words in sentences]
+    for words, ts, ms, shouting in zip(sentences, tags, matches, shouted, strict=True):
+        crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
         found.append(coordinated_names(words, person_particles(words, places_after_prepositions(words, names))))
-    return acronyms(sentences, found)
+    return acronyms(sentences, found, shouted)
