@@ -201,3 +201,13 @@ def test_known_noun_coordinated_with_a_place_stays() -> None:
 
     ws = words("Quarzlingen und Umgebung liegen am Fluss .")
     assert coordinated_names(ws, [Found(0, 1, "LOC")]) == [Found(0, 1, "LOC")]
+
+
+def test_saints_name_after_st_is_a_place() -> None:
+    from lagebild.analyse.ner.recognise import saint_places
+
+    ws = words("Die St. Quarzuskapelle und Sankt Quarzburg liegen am Fluss .")
+    assert spans(ws, saint_places(ws, [])) == [("St. Quarzuskapelle", "LOC"), ("Sankt Quarzburg", "LOC")]
+    i = ws.index("Quarzburg")
+    assert spans(ws, saint_places(ws, [Found(i, i + 1, "PER")])) == [
+        ("St. Quarzuskapelle", "LOC"), ("Sankt Quarzburg", "LOC")]

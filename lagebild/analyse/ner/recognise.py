@@ -353,6 +353,35 @@ def coordinated_names(words: Sequence[str], found: Sequence[Found]) -> list[Foun
 
 
 @cache
+def _saint_words() -> frozenset[str]:
+    return word_set("saint_words.txt")
+
+
+def saint_places(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "St. Peter", "Sankt Moritz", "St. Nikolauskapelle": a saint's name after "St."/"Sankt"
+    (de/saint_words.txt) names a church, a place or a building: one place from "St." on."""
+    saints = _saint_words()
+    if not any(w.rstrip(".") in saints for w in words):
+        return list(found)
+    starts = {f.start: f for f in found}
+    taken = {k for f in found for k in range(f.start, f.end)}
+    out = list(found)
+    for i, w in enumerate(words):
+        if w.rstrip(".") not in saints or i in taken:
+            continue
+        j = i + 2 if w == "St" and i + 1 < len(words) and words[i + 1] == "." else i + 1
+        if w == "St" and j == i + 1:
+            continue  # "St" without its full stop
+        nxt = starts.get(j)
+        if nxt is not None and nxt.label in ("PER", "LOC", "GPE"):
+            out = [f for f in out if f is not nxt]
+            out.append(Found(i, nxt.end, "LOC"))
+        elif nxt is None and j < len(words) and j not in taken and words[j][:1].isupper() and words[j].isalpha():
+            out.append(Found(i, j + 1, "LOC"))
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+@cache
 def _place_prepositions() -> frozenset[str]:
     return word_set("place_prepositions.txt")
 
@@ -461,5 +490,6 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     for words, ts, ms, shouting in zip(sentences, tags, matches, shouted, strict=True):
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
-        found.append(coordinated_names(words, person_particles(words, places_after_prepositions(words, names))))
+        names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
+        found.append(coordinated_names(words, names))
     return acronyms(sentences, found, shouted)
