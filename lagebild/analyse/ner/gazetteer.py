@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from lagebild.analyse.de import word_set
 from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
 from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.tokens import tokenize
@@ -160,6 +161,29 @@ def word_flags(token: str) -> tuple[str, ...]:
             out.append("adj")
             break
     return tuple(out)
+
+
+@cache
+def _org_head_set() -> frozenset[str]:
+    return word_set("org_heads.txt")
+
+
+@word_cache
+def org_head_kind(word: str) -> int:
+    """2 for a compound ending in an organisation's head noun ("Maximilianmuseum",
+    "Arbeitgeberverbandes"), 1 for the head noun itself ("Universität", "Verlags"), else 0;
+    genitive included (de/org_heads.txt)."""
+    if not word[:1].isupper() or not word.isalpha():
+        return 0
+    heads = _org_head_set()
+    low = word.lower()
+    kind = 0
+    for v in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+        if v in heads:
+            kind = 1
+        elif any(v[k:] in heads for k in range(3, len(v) - 2)):
+            return 2
+    return kind
 
 
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")

@@ -79,3 +79,9 @@ def lexicon_class(word: str) -> str:
         if tail.encode() in forms:
             return "compound"
     return "unknown"
+
+
+@word_cache
+def known_form(word: str) -> bool:
+    """Is the word, exactly as written, one of the dictionary's forms ("medizinischen")?"""
+    return word.encode() in _forms()

@@ -236,7 +236,7 @@ def _surface(words: Sequence[str], m: _M) -> str:
 
 def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB) -> list[_M]:
     """Untagged repeats of a tagged one-word name, surnames of tagged full person names and
-    short forms of KB people named in the document."""
+    short forms of KB people named in the document, each also in its genitive (-s)."""
     single: dict[str, str] = {}
     for m in ms:
         if m.adjective:
@@ -254,6 +254,9 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
     out: list[_M] = []
     if not single:
         return out
+    for name, label in list(single.items()):
+        if name[-1:].isalpha() and name[-1] not in "sxzß" and name[-1].islower():
+            single.setdefault(name + "s", label)  # "Wendelmeiers Plan" after "Klaus Wendelmeier"
     for i in [i for i, w in enumerate(words) if w in single]:
         w = words[i]
         if not taken[i] and not (i > 0 and words[i - 1][:1].isupper() and taken[i - 1]) \
