@@ -10,7 +10,7 @@ import pycrfsuite
 import pytest
 
 from lagebild.analyse.ner import tagger
-from lagebild.analyse.ner.crf import CrfModel
+from lagebild.analyse.ner.crf import CrfModel, read_attributes
 from lagebild.analyse.ner.features import sentence_features, sentence_packed
 from lagebild.errors import ModelError
 
@@ -96,3 +96,15 @@ def test_disagreement_read_from_counts_equals_the_rule_over_features() -> None:
         counts = tagger._doc_counts(sentences, tags)
         for words, ts, f in zip(sentences, tags, feats, strict=True):
             assert tagger._disagrees(words, ts, counts) == _reference_needs_second_look(f)
+
+
+def test_attribute_dictionary_read_from_the_file_gives_crfsuites_ids() -> None:
+    models = _models()
+    for model in (models.pass1, models.pass2):
+        assert model is not None
+        attrs = read_attributes(model.path)
+        assert attrs and len(attrs) == len(model.records)
+        for attribute, aid in attrs.items():
+            assert model._to_id(model._attrs, attribute.encode()) == aid
+        assert model.pack("w=einWortDasKeinModellKennt") == b""
+        assert model.pack_all(["b", "w=einWortDasKeinModellKennt"]) == model.pack("b") != b""

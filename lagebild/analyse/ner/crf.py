@@ -2,9 +2,11 @@
 
 Why: handing python-crfsuite lists of attribute strings costs more than tagging itself. Each
 call converts every string into a C++ ``std::string`` and looks it up in the model's
-dictionary: about 3 of the 5 µs per token. Here an attribute is looked up once per distinct
-string and kept as the 16-byte record CRFsuite reads (``crfsuite_attribute_t``: int id, double
-value 1.0), so a token's attributes are one ``bytes`` joined from per-word cached pieces, and
+dictionary: about 3 of the 5 µs per token. Here the model's attribute dictionary is read from
+the file once (``read_attributes``) into a Python dict of the 16-byte records CRFsuite reads
+(``crfsuite_attribute_t``: int id, double value 1.0): a new word's attributes cost a dict
+look-up each, not a call into C. A token's attributes are one ``bytes`` joined from per-word
+cached pieces, and
 a sentence reaches the tagger as one buffer. The model, the weights and the order in which
 state scores are summed are the same, so labels and marginals equal python-crfsuite's (a
 test compares them). Attributes the model does not know are left out, as CRFsuite does.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import ctypes as C
 import struct
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 
@@ -79,21 +81,43 @@ def _check_header(path: str) -> None:
         raise ModelError(f"cannot open NER model {path}: not a complete CRFsuite model")
 
 
-class _Records(dict[str, bytes]):
-    """Attribute string -> its record, empty when the model does not know the attribute;
-    filled on first use. Bounded: beyond the per-word features (cached elsewhere) the
-    attribute strings are few."""
+#: the model file header: magic, size, type, version, then counts and offsets (crfsuite's
+#: ``crf1dm.c``): features, labels, attributes; label refs, attribute refs
+_FILE_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+#: a CQDB chunk (crfsuite's ``cqdb.c``): id, size, flag, byte order, backward-array size and offset
+_CQDB_HEADER = struct.Struct("<4sIIIII")
 
-    def __init__(self, to_id: Callable[[int | None, bytes], int], attrs: int | None) -> None:
-        super().__init__()
-        self._to_id, self._attrs = to_id, attrs
+
+def read_attributes(path: str) -> dict[str, int]:
+    """Every attribute string the model knows -> its id, read from the model file's attribute
+    dictionary (a CQDB chunk: its backward array gives each id's record, ``id, size, key\\0``).
+    The ids are those ``to_id`` returns (a test compares all of them)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    offset = _FILE_HEADER.unpack_from(data, 0)[9]
+    chunk, _, _, _, count, bwd = _CQDB_HEADER.unpack_from(data, offset)
+    if chunk != b"CQDB":
+        raise ModelError(f"cannot open NER model {path}: no attribute dictionary")
+    out: dict[str, int] = {}
+    unpack = struct.Struct("<II").unpack_from
+    for rec in struct.unpack_from(f"<{count}I", data, offset + bwd):
+        if not rec:
+            continue
+        p = offset + rec
+        rid, size = unpack(data, p)
+        try:
+            out[data[p + 8:p + 7 + size].decode()] = rid
+        except UnicodeDecodeError:  # no str encodes to it: never looked up
+            continue
+    return out
+
+
+class _Records(dict[str, bytes]):
+    """Attribute string -> its record for every attribute the model knows (read from the
+    model file once); an unknown attribute gives the empty record and is not stored."""
 
     def __missing__(self, attribute: str) -> bytes:
-        aid = self._to_id(self._attrs, attribute.encode())
-        rec = _RECORD.pack(aid, 0, 1.0) if aid >= 0 else b""
-        if len(self) < 1 << 16:
-            self[attribute] = rec
-        return rec
+        return b""
 
 
 class CrfModel:
@@ -128,7 +152,9 @@ class CrfModel:
             lab.free(labels, s)
         self._labels = names
         self._label_id = {x: i for i, x in enumerate(names)}
-        self._records = _Records(self._to_id, self._attrs)
+        self._records = _Records({a: _RECORD.pack(i, 0, 1.0) for a, i in read_attributes(self.path).items()})
+        #: attribute string -> its record, for every attribute the model knows (``.get(a, b"")``)
+        self.records: dict[str, bytes] = self._records
         #: attribute string -> its record ("" when unknown), as a mapping lookup: cheaper than a call
         self.pack = self._records.__getitem__
         self._prob = C.c_double()
