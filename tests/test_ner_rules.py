@@ -4,7 +4,7 @@ retrained model cannot hide a broken rule."""
 from __future__ import annotations
 
 from lagebild.analyse.ner.gazetteer import org_head_kind
-from lagebild.analyse.ner.recognise import (
+from lagebild.analyse.ner.rules import (
     Found,
     acronym,
     acronyms,
@@ -188,7 +188,7 @@ def test_acronym_before_an_unknown_word_names_one_organisation() -> None:
 
 
 def test_unknown_word_coordinated_with_a_place_is_a_place() -> None:
-    from lagebild.analyse.ner.recognise import coordinated_names
+    from lagebild.analyse.ner.rules import coordinated_names
 
     ws = words("Die Dörfer Quarzlingen und Quarzuria liegen am Fluss .")
     i = ws.index("Quarzlingen")
@@ -197,14 +197,14 @@ def test_unknown_word_coordinated_with_a_place_is_a_place() -> None:
 
 
 def test_known_noun_coordinated_with_a_place_stays() -> None:
-    from lagebild.analyse.ner.recognise import coordinated_names
+    from lagebild.analyse.ner.rules import coordinated_names
 
     ws = words("Quarzlingen und Umgebung liegen am Fluss .")
     assert coordinated_names(ws, [Found(0, 1, "LOC")]) == [Found(0, 1, "LOC")]
 
 
 def test_saints_name_after_st_is_a_place() -> None:
-    from lagebild.analyse.ner.recognise import saint_places
+    from lagebild.analyse.ner.rules import saint_places
 
     ws = words("Die St. Quarzuskapelle und Sankt Quarzburg liegen am Fluss .")
     assert spans(ws, saint_places(ws, [])) == [("St. Quarzuskapelle", "LOC"), ("Sankt Quarzburg", "LOC")]

@@ -4,32 +4,35 @@ The CRF proposes; the KB corrects what it knows for certain. A KB name that cove
 chunks replaces them ("Sicherheitsrat der Vereinten Nationen" over "Vereinten Nationen"); a
 CRF chunk that covers a KB name keeps its span ("George Washington" is not the US
 capital); a KB name the CRF missed is added. Derivations and name parts (russische,
-EU-weit), which the CRF also tags, are dropped: they are not names.
+EU-weit), which the CRF also tags, are dropped: they are not names. The rules for name shapes
+the CRF does not see (organisation heads, acronyms, particles) run after this, in ``rules.py``.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 
-from lagebild.analyse.de import table, word_list, word_set
+from lagebild.analyse.de import word_list
 from lagebild.analyse.ner.features import kb_span_tags
-from lagebild.analyse.ner.gazetteer import Match, kb_matches, org_head_kind, word_flags
-from lagebild.analyse.ner.kb import KB, fold, load_kb
-from lagebild.analyse.ner.lexicon import known_form, lexicon_class
+from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
+from lagebild.analyse.ner.kb import KB, load_kb
+from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.rules import (
+    PARTICLES,
+    Found,
+    acronyms,
+    coordinated_names,
+    org_names,
+    person_particles,
+    places_after_prepositions,
+    saint_places,
+    shouted_line,
+)
 from lagebild.analyse.ner.tagger import Models, chunks, tag_document
 from lagebild.analyse.wordcache import word_cache
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC"})
 
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    start: int  # token index in its sentence
-    end: int
-    label: str  # PER ORG GPE LOC MISC
-    kb_id: str = ""
 
 
 def _pick(kb: KB, ids: Sequence[str], label: str) -> str:
@@ -132,8 +135,6 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-_PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "la", "le", "zu", "ten", "ter", "dos",
-                        "del", "della", "bin", "ibn", "der", "den"})
 
 
 def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -146,7 +147,7 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
     taken = {k for s, e, _ in crf for k in range(s, e)}
     for s, e, lab in crf:
         start = s
-        while start < e and words[start][:1].islower() and words[start] not in _PARTICLES:
+        while start < e and words[start][:1].islower() and words[start] not in PARTICLES:
             start += 1
         while e > start + 1 and words[e - 1].isalpha() and words[e - 1].islower():
             e -= 1  # "Olaf Scholz in": a name does not end in a lower-case word
@@ -208,275 +209,6 @@ def _place_part(word: str) -> bool:
         and lexicon_class(tail) in ("known", "compound") and "-" not in head
 
 
-def _shouting(words: Sequence[str]) -> bool:
-    """A line in capitals (LESEN SIE MEHR): the tagger never saw such text, only the KB counts."""
-    if not any(map(str.isupper, words)):
-        return False  # no word in capitals: the share below is 0
-    alpha = [w for w in words if w[:1].isalpha() and len(w) > 1]
-    return len(alpha) >= 2 and sum(w.isupper() for w in alpha) > 0.6 * len(alpha)
-
-
-def org_head(word: str) -> bool:
-    """An organisation's head noun or a compound ending in one (gazetteer.org_head_kind)."""
-    return org_head_kind(word) > 0
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(table("function_words.tsv"))
-
-
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-
-
-@word_cache
-def name_adjective(word: str) -> bool:
-    """A capitalised adjective that can open an organisation's name: a dictionary adjective
-    written with a capital ("Medizinischen", "Evangelischen") or a place's -er adjective
-    ("Hamburger", "Münchner", "Bremer")."""
-    low = word.lower()
-    if not word[:1].isupper() or not word.isalpha() or len(word) < 4 or low in _function_words() \
-            or not low.endswith(_ADJECTIVE_ENDINGS):
-        return False
-    return known_form(low) or place_adjective(word)
-
-
-@word_cache
-def place_adjective(word: str) -> bool:
-    """ "Hamburger", "Kölner", "Münchner", "Bremer", "Dresdner": -er of a KB place's name."""
-    if not word.endswith("er") or not word[:1].isupper() or len(word) < 5:
-        return False
-    kb = load_kb()
-    stem = word[:-2]
-    for cand in (stem, stem + "en", stem[:-1] + "en"):
-        if any(kb.entries[e].type in ("GPE", "LOC") for e in kb.index.get(fold(cand), ())):
-            return True
-    return False
-
-
-@cache
-def _indefinite() -> frozenset[str]:
-    return word_set("indefinite_determiners.txt")
-
-
-def _country(kb_id: str) -> bool:
-    entry = load_kb().entries.get(kb_id)
-    return entry is not None and entry.kind == "country"
-
-
-def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """Organisations named by a head noun and a place: "Realschule Spaichingen", "Medizinischen
-    Hochschule Hannover", "Hamburger Mieterverein", "Evangelischen Presseverbandes". The place
-    the tagger or the KB found inside such a name becomes the whole organisation. Not after an
-    indefinite determiner ("einer Kölner Spezialklinik" describes), nor with a country ("des
-    Senders France 24": the noun stands in apposition)."""
-    taken = {k for f in found for k in range(f.start, f.end)}
-    indefinite = _indefinite()
-
-    def named(start: int) -> bool:
-        return start == 0 or words[start - 1].lower() not in indefinite
-
-    out: list[Found] = []
-    for f in found:
-        if f.label in ("LOC", "GPE") and not _country(f.kb_id):
-            start = f.start
-            if start > 0 and start - 1 not in taken and org_head(words[start - 1]):
-                start -= 1  # "Universität Łódź"
-                while start > 0 and start - 1 not in taken and name_adjective(words[start - 1]):
-                    start -= 1
-                if named(start):
-                    out.append(Found(start, f.end, "ORG"))
-                    taken.update(range(start, f.start))
-                    continue
-            elif f.end - f.start == 1 and f.end < len(words) and f.end not in taken and named(f.start) \
-                    and name_adjective(words[f.start]) and org_head_kind(words[f.end]) == 2:
-                # "Hamburger Mieterverein"; "Düsseldorfer Konzern" is a description, no name
-                out.append(Found(f.start, f.end + 1, "ORG"))
-                taken.add(f.end)
-                continue
-        out.append(f)
-    for i in [i - 1 for i, kind in enumerate(map(org_head_kind, words)) if kind and i > 1]:
-        if i not in taken and i + 1 not in taken and named(i) and name_adjective(words[i]) \
-                and lexicon_class(words[i + 1]) != "known":
-            out.append(Found(i, i + 2, "ORG"))  # "des Evangelischen Presseverbandes"
-            taken.update((i, i + 1))
-    return sorted(out, key=lambda f: (f.start, f.end))
-
-
-def person_particles(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "Joseph Victor von Scheffel", "Giacomo della Porta": a person's name that ends in a given
-    name goes on over a name particle (von, de, della, ...) to the capitalised family name after
-    it, also when the tagger took that for a place ("von Hohenzollern-Sigmaringen")."""
-    starts = {f.start: f for f in found}
-    taken = {k for f in found for k in range(f.start, f.end)}
-    out = list(found)
-    for f in found:
-        if f.label != "PER" or "fn" not in word_flags(words[f.end - 1]) or f not in out:
-            continue
-        j = f.end
-        while j < len(words) and j - f.end < 2 and words[j] in _PARTICLES and j not in taken:
-            j += 1
-        if j == f.end or j >= len(words) or not words[j][:1].isupper() or not words[j][1:2].isalpha():
-            continue
-        nxt = starts.get(j)
-        if nxt is not None and (nxt.label not in ("PER", "LOC", "GPE") or nxt.kb_id):
-            continue  # "von der CDU", "von Berlin" as the KB knows it: no family name
-        if nxt is None and (j in taken or "kbORG" in word_flags(words[j])):
-            continue
-        end = nxt.end if nxt is not None else j + 1
-        out = [g for g in out if g is not f and g is not nxt]
-        out.append(Found(f.start, end, "PER"))
-    return sorted(out, key=lambda f: (f.start, f.end))
-
-
-_COORDINATORS = frozenset({",", "und", "oder", "sowie"})
-
-
-def coordinated_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "Pinnick , Tabor und Gaskill", "Bedra und Noposenaho": a capitalised word no dictionary
-    knows, joined by a comma or "und"/"oder"/"sowie" to a one-word person or place name, is a
-    name of the same type. (Organisations are left out: in such lists they stand next to works.)"""
-    one = {f.start: f.label for f in found if f.end == f.start + 1 and f.label in ("PER", "LOC", "GPE")}
-    if not one:
-        return list(found)
-    taken = {k for f in found for k in range(f.start, f.end)}
-    out = list(found)
-    n = len(words)
-    for j in sorted(one):
-        for i, k in ((j + 2, j + 1), (j - 2, j - 1)):
-            if 0 <= i < n and i not in taken and words[k] in _COORDINATORS \
-                    and lexicon_class(words[i]) == "unknown" \
-                    and not any(g.startswith("kb") for g in word_flags(words[i])):
-                out.append(Found(i, i + 1, one[j]))
-                taken.add(i)
-    return sorted(out, key=lambda f: (f.start, f.end)) if len(out) > len(found) else out
-
-
-@cache
-def _saint_words() -> frozenset[str]:
-    return word_set("saint_words.txt")
-
-
-def saint_places(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "St. Peter", "Sankt Moritz", "St. Nikolauskapelle": a saint's name after "St."/"Sankt"
-    (de/saint_words.txt) names a church, a place or a building: one place from "St." on."""
-    saints = _saint_words()
-    if not any(w.rstrip(".") in saints for w in words):
-        return list(found)
-    starts = {f.start: f for f in found}
-    taken = {k for f in found for k in range(f.start, f.end)}
-    out = list(found)
-    for i, w in enumerate(words):
-        if w.rstrip(".") not in saints or i in taken:
-            continue
-        j = i + 2 if w == "St" and i + 1 < len(words) and words[i + 1] == "." else i + 1
-        if w == "St" and j == i + 1:
-            continue  # "St" without its full stop
-        nxt = starts.get(j)
-        if nxt is not None and nxt.label in ("PER", "LOC", "GPE"):
-            out = [f for f in out if f is not nxt]
-            out.append(Found(i, nxt.end, "LOC"))
-        elif nxt is None and j < len(words) and j not in taken and words[j][:1].isupper() and words[j].isalpha():
-            out.append(Found(i, j + 1, "LOC"))
-    return sorted(out, key=lambda f: (f.start, f.end))
-
-
-@cache
-def _place_prepositions() -> frozenset[str]:
-    return word_set("place_prepositions.txt")
-
-
-def places_after_prepositions(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "in Biblis", "nach Kratie": a capitalised word no dictionary knows right after "in" or
-    "nach" (de/place_prepositions.txt), alone (no capitalised word follows), neither a given
-    name nor a family name nor a KB name of another type, is a place."""
-    taken = {k for f in found for k in range(f.start, f.end)}
-    out = list(found)
-    preps = _place_prepositions()
-    for i in [i + 1 for i, w in enumerate(words[:-1]) if w in preps]:
-        w = words[i]
-        if i in taken or lexicon_class(w) != "unknown" \
-                or (i + 1 < len(words) and words[i + 1][:1].isupper()):
-            continue
-        flags = word_flags(w)
-        if "fn" in flags or "sn" in flags or any(g.startswith("kb") and g not in ("kbLOC", "kbGPE") for g in flags):
-            continue
-        out.append(Found(i, i + 1, "LOC"))
-    return sorted(out, key=lambda f: (f.start, f.end)) if len(out) > len(found) else out
-
-
-@cache
-def _abbreviation_words() -> frozenset[str]:
-    return word_set("abbreviation_words.txt")
-
-
-@word_cache
-def acronym(word: str) -> bool:
-    """A short name in capitals ("FDP", "BMW", "BdB", "VdK"): 2 to 5 letters, first and last
-    a capital, at most one small letter; not a common abbreviation (de/abbreviation_words.txt)."""
-    if not 2 <= len(word) <= 5 or not word.isalpha() or not word[0].isupper() or not word[-1].isupper():
-        return False
-    if sum(c.islower() for c in word) > 1 or word in _abbreviation_words():
-        return False
-    return not any(g.startswith("kb") for g in word_flags(word))
-
-
-def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
-             shouted: Sequence[bool] | None = None) -> list[list[Found]]:
-    """Short names in capitals the tagger left alone: the type the document gives the same
-    word elsewhere (most often), the type of the name it abbreviates ("Bundesverband deutscher
-    Banken ( BdB )"), else an organisation."""
-    votes: dict[str, dict[str, int]] = {}
-    for words, fs in zip(sentences, found, strict=True):
-        for f in fs:
-            if f.end - f.start == 1 and acronym(words[f.start]):
-                counts = votes.setdefault(words[f.start], {})
-                counts[f.label] = counts.get(f.label, 0) + 1
-    out = []
-    if shouted is None:
-        shouted = [_shouting(words) for words in sentences]
-    for words, fs, shouting in zip(sentences, found, shouted, strict=True):
-        if shouting:
-            out.append(fs)
-            continue
-        taken = {k for f in fs for k in range(f.start, f.end)}
-        ends = {f.end: f for f in fs}
-        starts = {f.start: f for f in fs}
-        new = []
-        joined = []
-        for i in [i for i, ok in enumerate(map(acronym, words)) if ok and i not in taken]:
-            if i + 1 < len(words) and words[i + 1][:1].isdigit():
-                continue  # "KR 1635/10", "KEL 1": a file number or a model, no organisation
-            before = ends.get(i)
-            if before is not None and before.label == "ORG" and before not in joined:
-                joined.append(before)  # "Mitsubishi UFJ", "Fraunhofer FIT": part of the name
-                new.append(Found(before.start, i + 1, "ORG"))
-                continue
-            after = starts.get(i + 1)
-            if after is not None and not after.kb_id and after.label in ("ORG", "LOC", "GPE") \
-                    and after not in joined:
-                joined.append(after)  # "SK Wißgoldingen", "PKN Orlen": the name goes on
-                new.append(Found(i, after.end, "ORG"))
-                continue
-            if i + 1 < len(words) and i + 1 not in taken and lexicon_class(words[i + 1]) == "unknown" \
-                    and not word_flags(words[i + 1]):
-                new.append(Found(i, i + 2, "ORG"))  # "AV Auroria": a word no dictionary knows
-                taken.add(i + 1)
-                continue
-            vote = votes.get(words[i], {})
-            before = ends.get(i - 1) if i > 0 and words[i - 1] == "(" else None
-            if vote:
-                label = max(vote, key=lambda k: (vote[k], k == "ORG"))
-            elif before is not None and before.label in ("PER", "ORG", "LOC", "GPE"):
-                label = before.label  # "Danish Refugee Council ( DRC )"
-            else:
-                label = "ORG"
-            new.append(Found(i, i + 1, label))
-        if new:
-            fs = sorted(chain((f for f in fs if f not in joined), new), key=lambda f: (f.start, f.end))
-        out.append(fs)
-    return out
-
 
 def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) -> list[list[Found]]:
     """Names found in each sentence (lists of words) of one document."""
@@ -486,7 +218,7 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
                for words, ms in zip(sentences, matches, strict=True)]
     tags = tag_document(sentences, models, kb_tags)
     found = []
-    shouted = [_shouting(words) for words in sentences]
+    shouted = [shouted_line(words) for words in sentences]
     for words, ts, ms, shouting in zip(sentences, tags, matches, shouted, strict=True):
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))

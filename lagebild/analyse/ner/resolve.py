@@ -21,7 +21,8 @@ from functools import cache
 from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
 from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
-from lagebild.analyse.ner.recognise import Found, recognise
+from lagebild.analyse.ner.recognise import recognise
+from lagebild.analyse.ner.rules import Found
 from lagebild.analyse.ner.tagger import Models
 from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Entity, Mention, Token
