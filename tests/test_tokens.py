@@ -36,3 +36,13 @@ def test_closing_quote_belongs_to_its_sentence() -> None:
 def test_line_breaks_end_sentences() -> None:
     text = "Eine Überschrift ohne Punkt\nDer erste Satz folgt."
     assert len(sentence_spans(text)) == 2
+
+
+def test_detached_dot_of_a_title_ends_no_sentence() -> None:
+    """Text tokenised by another tool ("Dr . Weber") keeps a title with its name; a detached
+    dot after a number word or a company suffix still ends the sentence."""
+    from lagebild.analyse.tokens import sentence_spans
+
+    text = "Sie besuchten St . Gallen und Dr . Weber . Das kostet 4 Mio . Die Firma zahlt ."
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == ["Sie besuchten St . Gallen und Dr . Weber .", "Das kostet 4 Mio .", "Die Firma zahlt ."]

@@ -39,6 +39,11 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
+def _before_names() -> frozenset[str]:
+    return word_set("abbreviations_before_names.txt")
+
+
+@cache
 def _months() -> frozenset[str]:
     return frozenset(table("months.tsv"))
 
@@ -89,6 +94,9 @@ def _is_boundary(tokens: list[Token], i: int, text: str) -> bool:
         ordinal = prev.text.isdigit() and len(prev.text) <= 2 and prev.end == tok.start
         if ordinal and (nxt.text in _months() or nxt.text[:1].islower() or nxt.text.isdigit()
                         or nxt.text in {"und", "bis", "oder"}):
+            return False
+        # "Dr . Weber" in text another tool tokenised: the dot of a title stands apart
+        if prev.end + 1 == tok.start and prev.text in _before_names() and nxt.text[:1].isupper():
             return False
     first = nxt.text[0]
     # "…“, sagte er" and lower-case continuations do not start a new sentence
