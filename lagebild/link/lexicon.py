@@ -142,6 +142,12 @@ def derivation_suffixes() -> dict[str, str]:
     return {r[0]: r[1] for r in _lines("derivation_suffixes.txt")}
 
 
+@cache
+def noun_suffixes() -> frozenset[str]:
+    """The derivation suffixes that make a noun of a noun ("schaft"): never a compound's head."""
+    return frozenset(s for s, kind in derivation_suffixes().items() if kind == "noun")
+
+
 def _verb(word: str) -> bool:
     """A verb infinitive the dictionary knows (its lemma is itself, lower case)."""
     if not simplemma.is_known(word, lang="de"):
@@ -201,7 +207,7 @@ def split_compound(lem: str) -> tuple[str, str] | None:
     """
     if len(lem) < COMPOUND_MIN or not lem.isalpha() or derived_from_verb(lem):
         return None
-    suffixes = {s for s, kind in derivation_suffixes().items() if kind == "noun"}
+    suffixes = noun_suffixes()
     best: tuple[int, int, str, str] | None = None
     for i in range(PART_MIN, len(lem) - PART_MIN + 1):
         head = lem[i:]

@@ -152,11 +152,10 @@ class CrfModel:
             lab.free(labels, s)
         self._labels = names
         self._label_id = {x: i for i, x in enumerate(names)}
-        self._records = _Records({a: _RECORD.pack(i, 0, 1.0) for a, i in read_attributes(self.path).items()})
-        #: attribute string -> its record, for every attribute the model knows (``.get(a, b"")``)
-        self.records: dict[str, bytes] = self._records
-        #: attribute string -> its record ("" when unknown), as a mapping lookup: cheaper than a call
-        self.pack = self._records.__getitem__
+        #: attribute string -> its record, for every attribute the model knows ("" when unknown)
+        self.records = _Records({a: _RECORD.pack(i, 0, 1.0) for a, i in read_attributes(self.path).items()})
+        #: the same as a mapping lookup: cheaper than a call
+        self.pack = self.records.__getitem__
         self._prob = C.c_double()
         #: the instance handed to the tagger, reused (CRFsuite reads it only during ``set``)
         self._inst = _Instance(0, 0, None, None, 0)
