@@ -170,7 +170,7 @@ def _org_head_set() -> frozenset[str]:
 
 @word_cache
 def org_head_kind(word: str) -> int:
-    """2 for a compound ending in an organisation's head noun ("Maximilianmuseum",
+    """2 for a compound ending in an organisation's head noun ("Ludwigsmuseum",
     "Arbeitgeberverbandes"), 1 for the head noun itself ("Universität", "Verlags"), else 0;
     genitive included (de/org_heads.txt)."""
     if not word[:1].isupper() or not word.isalpha():
@@ -178,7 +178,7 @@ def org_head_kind(word: str) -> int:
     heads = _org_head_set()
     low = word.lower()
     kind = 0
-    for v in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+    for v in _variants(low):
         if v in heads:
             kind = 1
         elif any(v[k:] in heads for k in range(3, len(v) - 2)):

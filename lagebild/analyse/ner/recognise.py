@@ -34,7 +34,6 @@ from lagebild.analyse.wordcache import word_cache
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "MISC"})
 
 
-
 def _pick(kb: KB, ids: Sequence[str], label: str) -> str:
     """Of the entries a name can be, the one whose type agrees with the CRF (else the first)."""
     for eid in ids:
@@ -48,7 +47,7 @@ _BREAKS = frozenset({",", ";", "und", "(", ")", "sowie", "oder"})
 
 
 def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Justin , Alex": a list of names is several names; the tagger sometimes joins them."""
+    """ "Lena , Tom": a list of names is several names; the tagger sometimes joins them."""
     out = []
     for s, e, lab in crf:
         start = s
@@ -64,7 +63,7 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
 
 def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add a PER chunk for a given name followed by a word no dictionary knows (or a family
-    name), "Egino Weinert", where no chunk lies yet; returns the chunks sorted."""
+    name), "Arno Velting", where no chunk lies yet; returns the chunks sorted."""
     given = [i for i, g in enumerate(map(_given_name, words[:-1])) if g]
     if not given:
         return sorted(out)
@@ -135,8 +134,6 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-
-
 def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Repair tagger chunks at their edges: names do not begin with a lower-case word
     ("nordkoreanische Armee" is no name; a common noun left alone is dropped) nor end in one,
@@ -154,7 +151,7 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
         if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
         if lab == "PER" and e - start > 1 and _genitive_before_noun(words[e - 2], words[e - 1], e - 2 > start):
-            e -= 1  # "Heidi Klums Modelsuche": the noun after a genitive name is no part of it
+            e -= 1  # "Anna Brenkes Kochshow": the noun after a genitive name is no part of it
         if start == e or (start > s and e - start == 1 and _common(words[start])):
             continue
         if lab == "LOC" and e - start == 1 and _place_part(words[start]):
@@ -173,10 +170,10 @@ def _person_noun_endings() -> tuple[str, ...]:
 
 
 def _genitive_before_noun(name: str, word: str, full_name: bool) -> bool:
-    """ "Critchlows Stil", "Heidi Klums Modelsuche": a name in the genitive (-s, no given name
+    """ "Hallbecks Stil", "Anna Brenkes Kochshow": a name in the genitive (-s, no given name
     such as Klaus or Markus) before a dictionary noun that is no family name. A compound the
     dictionary only knows by its tail counts only after a full name: after a lone word in -s
-    it is more often a foreign family name ("Nikolas Ledgerwood")."""
+    it is more often a foreign family name ("Tobias Fernwood")."""
     flags = word_flags(word)
     lex = lexicon_class(word)
     return len(name) > 3 and name.endswith("s") and "fn" not in word_flags(name) \
@@ -188,7 +185,7 @@ def _noun_head(word: str) -> bool:
     """A word before a name that is a noun for a person, not a rare given name the dictionary
     also knows (Tina, Waldemar): a role or title word, or a dictionary word with a
     person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer), or a hyphenated
-    compound ending in a dictionary noun (EU-Kommissarin, Bayern-Vorstand, Mibrag-Betriebsrat)."""
+    compound ending in a dictionary noun (EU-Kommissarin, Vereins-Vorstand, Werks-Betriebsrat)."""
     if "-" in word:
         tail = word.rpartition("-")[2]
         flags = word_flags(tail)
@@ -207,7 +204,6 @@ def _place_part(word: str) -> bool:
     head, _, tail = word.rpartition("-")
     return 2 <= len(head) <= 4 and head.isupper() and tail[:1].isupper() \
         and lexicon_class(tail) in ("known", "compound") and "-" not in head
-
 
 
 def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) -> list[list[Found]]:

@@ -1,8 +1,8 @@
 """Rules after the tagger: name shapes a CRF over words does not see.
 
 Each rule takes one sentence's words and the names found so far and returns the names with its
-corrections: organisation names of a head noun and a place ("Universität Łódź"), person names
-over a particle ("von Scharnhorst"), unknown words coordinated with a name, saints' places,
+corrections: organisation names of a head noun and a place ("Universität Poznań"), person names
+over a particle ("von Brenningen"), unknown words coordinated with a name, saints' places,
 unknown words after place prepositions, and (over the whole document, with a type vote) short
 names in capitals. The word lists are data files in ``lagebild/analyse/de/``.
 """
@@ -27,7 +27,6 @@ class Found:
     end: int
     label: str  # PER ORG GPE LOC MISC
     kb_id: str = ""
-
 
 
 PARTICLES = frozenset({"von", "van", "de", "da", "di", "du", "al", "el", "la", "le", "zu", "ten", "ter", "dos",
@@ -91,8 +90,8 @@ def _country(kb_id: str) -> bool:
 
 
 def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """Organisations named by a head noun and a place: "Realschule Spaichingen", "Medizinischen
-    Hochschule Hannover", "Hamburger Mieterverein", "Evangelischen Presseverbandes". The place
+    """Organisations named by a head noun and a place: "Realschule Quarzingen", "Medizinischen
+    Hochschule Quarzingen", "Bremer Mieterverein", "Katholischen Lehrerverbandes". The place
     the tagger or the KB found inside such a name becomes the whole organisation. Not after an
     indefinite determiner ("einer Kölner Spezialklinik" describes), nor with a country ("des
     Senders France 24": the noun stands in apposition)."""
@@ -107,7 +106,7 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
         if f.label in ("LOC", "GPE") and not _country(f.kb_id):
             start = f.start
             if start > 0 and start - 1 not in taken and org_head(words[start - 1]):
-                start -= 1  # "Universität Łódź"
+                start -= 1  # "Universität Poznań"
                 while start > 0 and start - 1 not in taken and name_adjective(words[start - 1]):
                     start -= 1
                 if named(start):
@@ -116,7 +115,7 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
                     continue
             elif f.end - f.start == 1 and f.end < len(words) and f.end not in taken and named(f.start) \
                     and name_adjective(words[f.start]) and org_head_kind(words[f.end]) == 2:
-                # "Hamburger Mieterverein"; "Düsseldorfer Konzern" is a description, no name
+                # "Bremer Mieterverein"; "Düsseldorfer Konzern" is a description, no name
                 out.append(Found(f.start, f.end + 1, "ORG"))
                 taken.add(f.end)
                 continue
@@ -124,15 +123,15 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
     for i in [i - 1 for i, kind in enumerate(map(org_head_kind, words)) if kind and i > 1]:
         if i not in taken and i + 1 not in taken and named(i) and name_adjective(words[i]) \
                 and lexicon_class(words[i + 1]) != "known":
-            out.append(Found(i, i + 2, "ORG"))  # "des Evangelischen Presseverbandes"
+            out.append(Found(i, i + 2, "ORG"))  # "des Katholischen Lehrerverbandes"
             taken.update((i, i + 1))
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
 def person_particles(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "Joseph Victor von Scheffel", "Giacomo della Porta": a person's name that ends in a given
+    """ "Karl August von Brenning", "Lorenzo della Valle": a person's name that ends in a given
     name goes on over a name particle (von, de, della, ...) to the capitalised family name after
-    it, also when the tagger took that for a place ("von Hohenzollern-Sigmaringen")."""
+    it, also when the tagger took that for a place ("von Quarzfeld-Velmoor")."""
     starts = {f.start: f for f in found}
     taken = {k for f in found for k in range(f.start, f.end)}
     out = list(found)
@@ -159,7 +158,7 @@ _COORDINATORS = frozenset({",", "und", "oder", "sowie"})
 
 
 def coordinated_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "Pinnick , Tabor und Gaskill", "Bedra und Noposenaho": a capitalised word no dictionary
+    """ "Hallbrook , Tesny und Garwell", "Velda und Quorimaho": a capitalised word no dictionary
     knows, joined by a comma or "und"/"oder"/"sowie" to a one-word person or place name, is a
     name of the same type. (Organisations are left out: in such lists they stand next to works.)"""
     one = {f.start: f.label for f in found if f.end == f.start + 1 and f.label in ("PER", "LOC", "GPE")}
@@ -184,7 +183,7 @@ def _saint_words() -> frozenset[str]:
 
 
 def saint_places(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "St. Peter", "Sankt Moritz", "St. Nikolauskapelle": a saint's name after "St."/"Sankt"
+    """ "St. Peter", "Sankt Moritz", "St. Ludwigskapelle": a saint's name after "St."/"Sankt"
     (de/saint_words.txt) names a church, a place or a building: one place from "St." on."""
     saints = _saint_words()
     if not any(w.rstrip(".") in saints for w in words):
@@ -213,7 +212,7 @@ def _place_prepositions() -> frozenset[str]:
 
 
 def places_after_prepositions(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
-    """ "in Biblis", "nach Kratie": a capitalised word no dictionary knows right after "in" or
+    """ "in Velmoor", "nach Quarzach": a capitalised word no dictionary knows right after "in" or
     "nach" (de/place_prepositions.txt), alone (no capitalised word follows), neither a given
     name nor a family name nor a KB name of another type, is a place."""
     taken = {k for f in found for k in range(f.start, f.end)}
@@ -272,21 +271,21 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
         joined = []
         for i in [i for i, ok in enumerate(map(acronym, words)) if ok and i not in taken]:
             if i + 1 < len(words) and words[i + 1][:1].isdigit():
-                continue  # "KR 1635/10", "KEL 1": a file number or a model, no organisation
+                continue  # "AZ 4711/09", "QX 12": a file number or a model, no organisation
             before = ends.get(i)
             if before is not None and before.label == "ORG" and before not in joined:
-                joined.append(before)  # "Mitsubishi UFJ", "Fraunhofer FIT": part of the name
+                joined.append(before)  # "Velmora QXB", "Helmholtz QZR": part of the name
                 new.append(Found(before.start, i + 1, "ORG"))
                 continue
             after = starts.get(i + 1)
             if after is not None and not after.kb_id and after.label in ("ORG", "LOC", "GPE") \
                     and after not in joined:
-                joined.append(after)  # "SK Wißgoldingen", "PKN Orlen": the name goes on
+                joined.append(after)  # "SK Quarzlingen", "QKN Velmor": the name goes on
                 new.append(Found(i, after.end, "ORG"))
                 continue
             if i + 1 < len(words) and i + 1 not in taken and lexicon_class(words[i + 1]) == "unknown" \
                     and not word_flags(words[i + 1]):
-                new.append(Found(i, i + 2, "ORG"))  # "AV Auroria": a word no dictionary knows
+                new.append(Found(i, i + 2, "ORG"))  # "AV Velmoria": a word no dictionary knows
                 taken.add(i + 1)
                 continue
             vote = votes.get(words[i], {})
@@ -294,7 +293,7 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
             if vote:
                 label = max(vote, key=lambda k: (vote[k], k == "ORG"))
             elif before is not None and before.label in ("PER", "ORG", "LOC", "GPE"):
-                label = before.label  # "Danish Refugee Council ( DRC )"
+                label = before.label  # "Baltic Relief Council ( BRC )"
             else:
                 label = "ORG"
             new.append(Found(i, i + 1, label))
