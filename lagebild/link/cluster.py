@@ -15,7 +15,9 @@ the anchor (rarity of a key in one title and the other's title or lead; full wei
 name and a matter word, or two names, agree). More than TOPIC_DAYS apart, a story join also
 needs a shared specific (rare) matter word: names alone over months are a recurring actor; and
 when both titles name persons and none is the same, the bar is APART times higher: a story goes
-on with its protagonists (two plagiarism cases are two stories). Weights and thresholds were tuned on the
+on with its protagonists (two plagiarism cases are two stories); and after more than LATE_DAYS
+without a report the bar is LATE times higher (a story goes on while its reports lie within
+about half a year of each other). Weights and thresholds were tuned on the
 tune half of a story-labelled Wikinews corpus (scripts/build_story_corpus.py --half tune) and
 checked on the other half.
 """
@@ -63,6 +65,13 @@ EVENT_DAYS = 7
 STORY_SIM = 0.68
 STORY_DAYS = 365
 STORY_MAX_DAYS = 365
+#: more than LATE_DAYS from the nearest event the story bar is LATE times as high: a story goes on
+#: while each report lies within about half a year of another (the labelling rule of
+#: scripts/build_story_corpus.py; eight months leave a margin for reports a corpus lacks); after
+#: a longer silence only a follow-up sharing much (many names and matter words) continues it,
+#: a report sharing a town and a kind of happening is a new story
+LATE_DAYS = 240
+LATE = 1.5
 #: more than TOPIC_DAYS apart, the word cosine over the rare words that are not words of names
 #: (``matter`` with the document frequencies) must reach TOPIC_WORDS, i.e. some specific matter word
 #: is shared: a follow-up months later goes on about the same matter; only a name (and an everyday
@@ -205,7 +214,8 @@ def decide(rep: Rep, day: int | None, events: list[Event], dfs: Mapping[str, flo
         decayed = sims[ev.id] * decay(gap)
         if gap > TOPIC_DAYS and matter(rep, ev.rep, ev.words_norm, dfs, n_docs) < TOPIC_WORDS:
             continue
-        bar = STORY_SIM * (APART if gap > TOPIC_DAYS and other_protagonists(rep, ev.rep) else 1.0)
+        bar = STORY_SIM * (APART if gap > TOPIC_DAYS and other_protagonists(rep, ev.rep) else 1.0) \
+            * (LATE if gap > LATE_DAYS else 1.0)
         if gap <= STORY_MAX_DAYS and decayed >= bar and (best_story is None or
                                                                 (decayed, ev.id) > best_story[:2]):
             best_story = (decayed, ev.id, ev)

@@ -8,7 +8,8 @@ is written anew) but do share who and what they are about:
   words of names count little here because the entity vector already holds them;
 - entities: the entity component's stable ids (``#name``, KB-resolved names, without the type
   the recogniser gave, which varies between articles; a name and the acronym the article
-  gives for it are one), weighted by idf;
+  gives for it are one, and so are a person and a role noun the recogniser took for a name
+  right before it), weighted by idf;
 - keys: the terms and entity ids of the title, and of the title plus lead. A rare key that one
   article has in its title and the other in its title or lead is the strongest single sign that
   both are about the same specific matter.
@@ -30,6 +31,7 @@ from importlib import resources
 
 from lagebild.analyse.ner.kb import load_kb
 from lagebild.analyse.tokens import tokenize
+from lagebild.link.actors import is_role
 from lagebild.link.lexicon import compound_parts, normal_terms, split_compound
 from lagebild.model import JSON, Analysis, Token
 
@@ -158,8 +160,8 @@ def aliases(doc: Analysis, ents: list[tuple[str, int, int, tuple[str, ...]]]) ->
     organisation look like two shared things. An acronym (an all-capital mention of 2 to 6
     letters) belongs to a name it follows in brackets and begins like, or (from 3 letters) whose
     initials it spells; persons are not abbreviated so (and "Isabell Fetzer (FDP)" names a party)."""
+    out = _role_aliases(doc, {eid for eid, _, _, _ in ents})
     acronyms = {t: eid for eid, _, _, texts in ents for t in texts if ACRONYM.fullmatch(t)}
-    out: dict[str, str] = {}
     if not acronyms:
         return out
     for eid, _, _, texts in ents:
@@ -171,6 +173,25 @@ def aliases(doc: Analysis, ents: list[tuple[str, int, int, tuple[str, ...]]]) ->
                      if (len(a) >= 3 and a in spelled) or (a[0] == t[0].upper() and f"{t} ({a})" in doc.text)]
             if found and acronyms[found[0]] != eid:
                 out[eid] = acronyms[found[0]]
+                break
+    return out
+
+
+def _role_aliases(doc: Analysis, kept: set[str]) -> dict[str, str]:
+    """Entity ids whose mentions are all role nouns ("UN-Generalsekretär"), when one of them
+    stands right before a person's name ("UN-Generalsekretär Kofi Annan") -> that person's id.
+    The recogniser sometimes takes the role for a name of its own; counted apart, one person
+    would look like two shared names, and the role alone recurs with every holder of the office."""
+    persons = {m.start: ent.id for ent in doc.entities if ent.type == "PER" and ent.id in kept for m in ent.mentions}
+    out: dict[str, str] = {}
+    for ent in doc.entities:
+        if ent.id not in kept or ent.type == "PER" or not ent.mentions or \
+                not all(is_role(m.text) for m in ent.mentions):
+            continue
+        for m in sorted(ent.mentions, key=lambda m: m.start):
+            nxt = m.end + len(doc.text[m.end:m.end + 3]) - len(doc.text[m.end:m.end + 3].lstrip())
+            if nxt > m.end and nxt in persons:
+                out[ent.id] = persons[nxt]
                 break
     return out
 
@@ -384,14 +405,15 @@ def shared_names(article: Rep, other: Rep, dfs: Mapping[str, float], n_docs: flo
 
 def matter(article: Rep, other: Rep, other_norm: float, dfs: Mapping[str, float] | None = None,
            n_docs: float = 0.0) -> float:
-    """The word cosine without the words of either's names: what both say about the matter
-    beyond who is in it. With ``dfs``, only words rarer than ANCHOR_FLOOR count: the specific
-    matter, not an everyday verb both happen to use ("setzen")."""
+    """The word cosine without the words of either's names and without role nouns
+    ("Bundespräsident"): what both say about the matter beyond who is in it. With ``dfs``, only
+    words rarer than ANCHOR_FLOOR count: the specific matter, not an everyday verb both happen to
+    use ("setzen")."""
     if not other_norm:
         return 0.0
     parts = _name_parts(article, other)
     return sum(w * other.words.get(t, 0.0) for t, w in article.words.items()
-               if t in other.words and t.translate(_FOLD) not in parts
+               if t in other.words and t.translate(_FOLD) not in parts and not is_role(t.capitalize())
                and (dfs is None or rarity(dfs.get(t, 0), n_docs) > ANCHOR_FLOOR)) / other_norm
 
 

@@ -24,6 +24,12 @@ def _lines(name: str) -> list[list[str]]:
 
 
 @cache
+def currencies() -> frozenset[str]:
+    """Currency names (``data/currencies.txt``), lower case."""
+    return frozenset(r[0] for r in _lines("currencies.txt"))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in _lines("stopwords.txt"))
 
@@ -234,6 +240,8 @@ def compound_parts(word: str) -> tuple[str, ...]:
         pieces = [p for p in word.split("-") if p]
         if len(pieces) < 2:
             return ()
+        if pieces[-1].lower() in currencies():  # "US-Dollar" counts money, it names no country
+            return tuple(t for t in normal_terms(pieces[-1]) if t not in normal_terms(word))
         out: list[str] = []
         for p in pieces:
             out.extend(normal_terms(p))
