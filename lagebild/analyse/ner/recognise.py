@@ -20,6 +20,7 @@ from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.rules import (
     PARTICLES,
     Found,
+    acronym_definitions,
     acronyms,
     coordinated_names,
     org_names,
@@ -219,5 +220,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
         names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
-        found.append(coordinated_names(words, names))
+        found.append(acronym_definitions(words, coordinated_names(words, names)))
     return acronyms(sentences, found, shouted)
