@@ -240,3 +240,14 @@ def test_person_before_initials_is_left_alone() -> None:
     ws = words("Karl Velmer ( KV ) sprach .")
     person = [Found(0, 2, "PER")]
     assert acronym_definitions(ws, person) == person
+
+
+def test_title_with_its_dot_opens_no_persons_name() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = ["Es", "sprach", "Dr", ".", "Ute", "Velmer", "."]  # as another tool tokenised it
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(2, 6, "PER")])]) == [("Ute Velmer", "PER")]
+    ws = ["Es", "sprach", "Prof.", "Ute", "Velmer", "."]
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(2, 5, "PER")])]) == [("Ute Velmer", "PER")]
+    ws = ["In", "St", ".", "Velmarien", "."]  # "St" opens a place, not a person: left to saint_places
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(1, 4, "LOC")])]) == [("St . Velmarien", "LOC")]
