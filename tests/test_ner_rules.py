@@ -7,6 +7,7 @@ from lagebild.analyse.ner.gazetteer import org_head_kind
 from lagebild.analyse.ner.rules import (
     Found,
     acronym,
+    acronym_definitions,
     acronyms,
     name_adjective,
     org_names,
@@ -211,3 +212,42 @@ def test_saints_name_after_st_is_a_place() -> None:
     i = ws.index("Quarzburg")
     assert spans(ws, saint_places(ws, [Found(i, i + 1, "PER")])) == [
         ("St. Quarzuskapelle", "LOC"), ("Sankt Quarzburg", "LOC")]
+
+
+def test_spelled_out_name_before_its_acronym_is_one_organisation() -> None:
+    ws = words("Das Landesamt für Wasserwirtschaft Velmoor ( LWV ) warnte am Montag .")
+    place = ws.index("Velmoor")
+    found = acronym_definitions(ws, [Found(place, place + 1, "LOC")])
+    assert spans(ws, found) == [("Landesamt für Wasserwirtschaft Velmoor", "ORG")]
+
+
+def test_acronym_definition_takes_the_shortest_name_its_letters_reach() -> None:
+    ws = words("Im Bericht der Nordischen Quarz Allianz ( NQA ) steht das .")
+    assert spans(ws, acronym_definitions(ws, [])) == [("Nordischen Quarz Allianz", "ORG")]
+
+
+def test_letters_that_do_not_match_make_no_name() -> None:
+    ws = words("Die Stiftung Quarz Velmoor ( XYZ ) half .")
+    assert acronym_definitions(ws, []) == []
+
+
+def test_one_dictionary_word_before_an_abbreviation_names_nothing() -> None:
+    ws = words("Vor dem Schiedsgericht ( SG ) stritten beide .")
+    assert acronym_definitions(ws, []) == []
+
+
+def test_person_before_initials_is_left_alone() -> None:
+    ws = words("Karl Velmer ( KV ) sprach .")
+    person = [Found(0, 2, "PER")]
+    assert acronym_definitions(ws, person) == person
+
+
+def test_title_with_its_dot_opens_no_persons_name() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = ["Es", "sprach", "Dr", ".", "Ute", "Velmer", "."]  # as another tool tokenised it
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(2, 6, "PER")])]) == [("Ute Velmer", "PER")]
+    ws = ["Es", "sprach", "Prof.", "Ute", "Velmer", "."]
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(2, 5, "PER")])]) == [("Ute Velmer", "PER")]
+    ws = ["In", "St", ".", "Velmarien", "."]  # "St" opens a place, not a person: left to saint_places
+    assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(1, 4, "LOC")])]) == [("St . Velmarien", "LOC")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from lagebild.analyse.de import word_list
+from lagebild.analyse.de import word_list, word_set
 from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
@@ -20,6 +20,7 @@ from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.rules import (
     PARTICLES,
     Found,
+    acronym_definitions,
     acronyms,
     coordinated_names,
     org_names,
@@ -139,7 +140,8 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
     ("nordkoreanische Armee" is no name; a common noun left alone is dropped) nor end in one,
     a person's name does not begin with a common noun ("Malerin"), a place's short form
     joined to a common noun is no place ("US-Präsident"), and a given
-    name right before a person's name belongs to it ("Annalena" + "Baerbock")."""
+    name right before a person's name belongs to it ("Annalena" + "Baerbock"). A title with its
+    dot (de/abbreviations_before_names.txt) does not open a person's name."""
     out = []
     taken = {k for s, e, _ in crf for k in range(s, e)}
     for s, e, lab in crf:
@@ -148,6 +150,9 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
             start += 1
         while e > start + 1 and words[e - 1].isalpha() and words[e - 1].islower():
             e -= 1  # "Olaf Scholz in": a name does not end in a lower-case word
+        if lab == "PER":
+            while start < e and _title(words, start):
+                start += 2 if words[start][-1] != "." else 1  # "Dr . Ute Velmer": no part of her name
         if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
         if lab == "PER" and e - start > 1 and _genitive_before_noun(words[e - 2], words[e - 1], e - 2 > start):
@@ -162,6 +167,22 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
                 start -= 1
         out.append((start, e, lab))
     return _add_given_name_pairs(words, out)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return word_set("abbreviations_before_names.txt") - _SAINT
+
+
+_SAINT = frozenset({"St"})  # opens a place's name ("St. Gallen"): ner/rules.py saint_places
+
+
+def _title(words: Sequence[str], i: int) -> bool:
+    """ "Dr." or, in text another tool tokenised, "Dr" "." """
+    w = words[i]
+    if w.endswith("."):
+        return w[:-1] in _titles()
+    return w in _titles() and i + 1 < len(words) and words[i + 1] == "."
 
 
 @cache
@@ -219,5 +240,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
         names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
-        found.append(coordinated_names(words, names))
+        found.append(acronym_definitions(words, coordinated_names(words, names)))
     return acronyms(sentences, found, shouted)

@@ -301,3 +301,66 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
             fs = sorted(chain((f for f in fs if f not in joined), new), key=lambda f: (f.start, f.end))
         out.append(fs)
     return out
+
+
+@cache
+def _name_joiners() -> frozenset[str]:
+    return word_set("name_joiners.txt")
+
+
+def _initials_match(abbr: str, long_words: Sequence[str]) -> bool:
+    """Schwartz and Hearst (2003): every letter of the acronym, right to left, is found in the
+    spelled-out name in order, the first at the start of a word ("Bundesamt für Gesundheit" for
+    BAG: B-undes-A-mt ... G-esundheit)."""
+    text = " ".join(long_words).lower()
+    letters = [c for c in abbr.lower() if c.isalnum()]
+    i = len(text) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while i >= 0 and (text[i] != c or (k == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def acronym_definitions(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "Bundesamt für Versorgungsfragen ( BAV )": a name spelled out before its acronym in
+    brackets is one name as far back as the acronym's letters reach, over capitalised words and
+    the small words names hold (de/name_joiners.txt); the tagger often found only a part of it
+    (the place in it) or nothing. It is a MISC if the tagger found one over its last word, else
+    ORG; a person's name is left alone (initials in brackets are rarely an acronym of it), and
+    so is one dictionary word ("Schiedsgericht ( SG )" abbreviates a noun, names nothing)."""
+    if "(" not in words:
+        return list(found)
+    joiners = _name_joiners()
+    out = list(found)
+    for i in [i for i, w in enumerate(words) if w == "(" and 1 < i < len(words) - 2]:
+        abbr = words[i + 1]
+        if words[i + 2] != ")" or (not acronym(abbr) and not any(f.start == i + 1 and f.end == i + 2 for f in out)):
+            continue
+        if not abbr[:1].isupper() or len(abbr) < 2:
+            continue
+        start = None
+        j = i - 1
+        limit = max(0, i - min(len(abbr) + 5, 2 * len(abbr)))
+        while j >= limit and (words[j][:1].isupper() or words[j] in joiners):
+            if words[j][:1].isupper() and words[j] not in joiners \
+                    and _initials_match(abbr, words[j:i]) and words[j].lower() not in _function_words():
+                start = j  # the shortest name that holds every letter, as Schwartz and Hearst
+                break
+            j -= 1
+        if start is None or (start == i - 1 and lexicon_class(words[start]) in ("known", "compound")):
+            continue
+        inside = [f for f in out if f.start < i and f.end > start]
+        if any(f.start < start or f.end > i for f in inside) or any(f.label == "PER" for f in inside):
+            continue
+        last = [f for f in inside if f.end == i]
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == i:
+            continue  # already the whole name
+        # a place over the last word is inside the name ("Amt für Statistik Velmoor"): ORG
+        label = last[0].label if last and last[0].label in ("ORG", "MISC") else "ORG"
+        out = [f for f in out if f not in inside]
+        out.append(Found(start, i, label))
+    return sorted(out, key=lambda f: (f.start, f.end)) if out != list(found) else out
