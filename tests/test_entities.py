@@ -31,6 +31,13 @@ def test_fold_evens_out_romanisation(a: str, b: str) -> None:
     assert fold(a) == fold(b)
 
 
+@pytest.mark.parametrize(("word", "key"), [("Müller", "muller"), ("Łódź", "łodz"), ("Straße", "strasse"),
+                                           ("\u212aiew", "kiev"), ("Café-Bar", "cafebar"), ("Rhein", "rhein")])
+def test_fold_drops_diacritics_and_separators(word: str, key: str) -> None:
+    """Non-ASCII words take the NFKD pass, ASCII ones skip it (the Kelvin sign lowers to ASCII)."""
+    assert fold(word) == key
+
+
 def test_slug_makes_stable_id_part() -> None:
     assert slug("Bonnie Jenkins") == "bonnie_jenkins"
     assert slug("Jürgen Groß") == "juergen_gross"

@@ -3,13 +3,13 @@ the string features the models were trained on (same attributes, same order)."""
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import pycrfsuite
 import pytest
 
-from lagebild.analyse.ner import tagger
+from lagebild.analyse.ner import features, tagger
 from lagebild.analyse.ner.crf import CrfModel, read_attributes
 from lagebild.analyse.ner.features import sentence_features, sentence_packed
 from lagebild.errors import ModelError
@@ -108,3 +108,23 @@ def test_attribute_dictionary_read_from_the_file_gives_crfsuites_ids() -> None:
             assert model._to_id(model._attrs, attribute.encode()) == aid
         assert model.pack("w=einWortDasKeinModellKennt") == b""
         assert model.pack_all(["b", "w=einWortDasKeinModellKennt"]) == model.pack("b") != b""
+
+
+def test_packed_parts_from_value_tables_are_the_packed_string_parts() -> None:
+    """Word by word (hyphens, genitives, digits, accents, one letter, unknown words): the
+    records read from the value tables are those of packing the string features."""
+    from lagebild.analyse.ner.features import _parts, context_all, word_features
+    words = {w for s in SENTENCES for w in s} | {
+        "Süd-Ost-Verband", "Kim", "Jong-un", "UN-Sicherheitsrates", "Schmidts", "4,8", "x", "É", "Łódź-Nord",
+        "Qwxzrtplk", "Elbe-Brücke", "-", "a-", "2000-Dollar", "Ärztinnen", "Bundestag", "bundesweit"}
+
+    def packed_strings(pack: Callable[[Iterable[str]], bytes], w: str) -> features.PackedParts:
+        left1, right1, left2, right2 = context_all(w)
+        return _parts(w, lambda x: pack(word_features(x)),
+                      lambda _: (pack(left1), pack(right1), pack(left2), pack(right2)))
+
+    models = _models()
+    for model, parts in ((models.pass1, models.parts1), (models.pass2, models.parts2)):
+        assert model is not None and parts is not None
+        for w in sorted(words):
+            assert parts(w) == packed_strings(model.pack_all, w), w

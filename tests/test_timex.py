@@ -1,6 +1,7 @@
 """The German temporal tagger on sentences written for these tests."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from lagebild.analyse.pipeline import Pipeline
 from lagebild.analyse.timex import find_timexes
+from lagebild.analyse.timex.lexicon import alt, trie_alt
 from lagebild.model import Article, Timex
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -118,3 +120,12 @@ def test_krauts_dev_value_f1_floor() -> None:
     figures = st.score(docs, outputs)
     assert figures["value"]["f1"] >= 0.80
     assert figures["relaxed"]["f1"] >= 0.90
+
+
+def test_trie_alternation_matches_like_the_longest_first_alternation() -> None:
+    """Same matches at the same offsets: the longest word starting at each position."""
+    pieces = ["jahr", "jahrhundert", "jahres", "mai", "ab", "abend", "tag", "tage", "lang", "an", "uhr"]
+    words = [a + b for a in pieces for b in pieces] + pieces + [p[:-1] for p in pieces] + ["Vorabendjahr", "x"]
+    old, new = re.compile(alt(pieces)), re.compile(trie_alt(pieces))
+    for w in words:
+        assert [(m.start(), m.group()) for m in new.finditer(w)] == [(m.start(), m.group()) for m in old.finditer(w)]

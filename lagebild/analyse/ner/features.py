@@ -12,7 +12,7 @@ that keeps feature extraction near the CRF's own speed.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Protocol, TypeVar, cast
@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar, cast
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.packing import Packed, word_packer
 from lagebild.analyse.wordcache import clear_all, word_cache
 
 _SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"},
@@ -133,28 +134,23 @@ ON_CHANGE.append(clear_all)
 class Packer(Protocol):
     """A model that turns attribute strings into its packed records (``crf.CrfModel``)."""
 
+    @property
+    def records(self) -> Mapping[str, bytes]: ...
+
     def pack(self, attribute: str) -> bytes: ...
 
     def pack_all(self, attributes: Iterable[str]) -> bytes: ...
 
 
 #: ``_Parts`` with each feature tuple packed into one record string
-PackedParts = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str]
+PackedParts = Packed
 
 
 def packed_parts(model: Packer) -> Callable[[str], PackedParts]:
     """``_parts`` of a word with each part one packed record string for this model (its own
-    attribute ids), cached per word."""
-    pack_all = model.pack_all
-
-    def own(word: str) -> bytes:
-        return pack_all(word_features(word))
-
-    def ctx(word: str) -> tuple[bytes, bytes, bytes, bytes]:
-        left1, right1, left2, right2 = context_all(word)
-        return pack_all(left1), pack_all(right1), pack_all(left2), pack_all(right2)
-
-    return word_cache(lambda w: _parts(w, own, ctx))
+    attribute ids), cached per word; read from value tables (``packing.py``), not by packing
+    the strings of ``word_features`` and ``context_all``."""
+    return word_cache(word_packer(model.records, model.pack_all, shape))
 
 
 def _ident(text: str) -> str:

@@ -23,7 +23,8 @@ _TRANSLIT = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("yy", "y"),
 def fold(text: str) -> str:
     """A matching key: lower case, no diacritics or separators, romanisation evened out."""
     s = text.lower().replace("ß", "ss")
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    if not s.isascii():  # ASCII has no diacritics to take off: most words skip the per-letter pass
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = _NON_ALNUM.sub("", s)
     for a, b in _TRANSLIT:
         s = s.replace(a, b)

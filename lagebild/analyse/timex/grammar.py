@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 
 from lagebild.analyse.numwords import number_word_pattern
-from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
+from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, trie_alt, words
 
 ENDINGS = r"(?:e|en|er|em|es)"
 UNIT_PREPOSITIONS = ("seit", "über", "vor", "nach", "für", "binnen", "innerhalb")
@@ -188,7 +188,7 @@ def _head_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], frozenset
             if p[0] == "=":
                 names[p] = names.get(p, frozenset()) | {n}
     digit = frozenset(n for n, ps in table.items() if "#" in ps)
-    return re.compile(alt(pieces)), names, digit
+    return re.compile(trie_alt(pieces)), names, digit
 
 
 #: how far before and after its head word a match may reach (characters)
