@@ -89,3 +89,18 @@ def test_kb_place_before_common_noun() -> None:
     words = ["Im", "Raum", "Moskau", "Trümmer", "gefunden", "."]
     found = recognise([words])[0]
     assert [(f.start, f.end) for f in found if f.label in ("GPE", "LOC")] == [(2, 3)]
+
+
+def test_adjective_stems_are_the_key_less_each_ending_it_has() -> None:
+    from lagebild.analyse.ner.gazetteer import _ADJ_ENDINGS, _adjective_stems
+
+    def reference(key: str) -> list[str]:
+        return [key[: len(key) - len(e)] if e else key for e in _ADJ_ENDINGS
+                if key.endswith(e) and len(key) > len(e) + 3]
+
+    keys = ["", "e", "ene", "lese", "blaue", "rotem", "roten", "grues", "weisser", "kaltem", "warmer",
+            "holz", "lagen", "segen", "baumes", "abcen", "aben", "iranischen", "fernes", "xyzn"]
+    for key in keys:
+        assert _adjective_stems(key) == reference(key), key
+    assert _adjective_stems("polnischen") == ["polnischen", "polnisch"]
+    assert _adjective_stems("polnische") == ["polnische", "polnisch"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from lagebild.analyse.de import word_set
 from lagebild.analyse.ner.kb import _NON_ALNUM, KB, fold, is_case_strict, load_kb
@@ -76,7 +77,7 @@ def kb_matches(tokens: Sequence[str], kb: KB | None = None) -> list[Match]:
     n = len(tokens)
     out: list[Match] = []
     end = 0  # token after the last match
-    for i in [i for i, ok in enumerate(map(_may_start, tokens)) if ok]:
+    for i in compress(range(n), map(_may_start, tokens)):  # the few words a name may start at, in C
         if i < end:
             continue
         tok = tokens[i]
@@ -138,28 +139,25 @@ def word_flags(token: str) -> tuple[str, ...]:
     out = []
     if key in kb.given_names:
         out.append("fn")
-    if any(v in kb.surnames for v in _variants(key)):
+    variants = _variants(key)
+    if not kb.surnames.isdisjoint(variants):
         out.append("sn")
     if key in kb.person_cues:
         out.append("pcue")
     if key in kb.org_cues:
         out.append("ocue")
-    for v in _variants(key):
-        if v in kb.role_nouns:
-            out.append("role")
-            break
+    if not kb.role_nouns.keys().isdisjoint(variants):
+        out.append("role")
     ids = kb.index.get(_exact(token))
     if ids is None and token[:1].isupper():
-        for v in _variants(key):
+        for v in variants:
             ids = kb.index.get(v)
             if ids:
                 break
     if ids:
         out.extend(sorted({"kb" + kb.entries[i].type for i in ids}))
-    for stem in _adjective_stems(key):
-        if stem in kb.adjectives:
-            out.append("adj")
-            break
+    if not kb.adjectives.keys().isdisjoint(_adjective_stems(key)):
+        out.append("adj")
     return tuple(out)
 
 
@@ -200,4 +198,14 @@ def adjective_country(word: str) -> str:
 
 
 def _adjective_stems(key: str) -> list[str]:
-    return [key[: len(key) - len(e)] if e else key for e in _ADJ_ENDINGS if key.endswith(e) and len(key) > len(e) + 3]
+    """``key`` less each of ``_ADJ_ENDINGS`` it ends in, at least four letters left, in their
+    order. Written out: the endings exclude each other but "", so at most two stems."""
+    n = len(key)
+    if n < 4:
+        return []
+    last = key[-1]
+    if last == "e":
+        return [key, key[:-1]] if n > 4 else [key]
+    if n > 5 and last in "nrsm" and key[-2] == "e":
+        return [key, key[:-2]]
+    return [key]

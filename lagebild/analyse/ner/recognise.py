@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress
 
 from lagebild.analyse.de import word_list, word_set
 from lagebild.analyse.ner.features import kb_span_tags
@@ -65,7 +66,7 @@ def split_at_breaks(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -
 def _add_given_name_pairs(words: Sequence[str], out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add a PER chunk for a given name followed by a word no dictionary knows (or a family
     name), "Arno Velting", where no chunk lies yet; returns the chunks sorted."""
-    given = [i for i, g in enumerate(map(_given_name, words[:-1])) if g]
+    given = list(compress(range(len(words) - 1), map(_given_name, words[:-1])))
     if not given:
         return sorted(out)
     taken = {k for s, e, _ in out for k in range(s, e)}

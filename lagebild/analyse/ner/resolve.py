@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
 from lagebild.analyse.ner.institutions import Span, resolve_institutions
@@ -86,7 +87,7 @@ def _role_mentions(words: Sequence[str], taken: Sequence[bool], kb: KB) -> list[
     """(start, end, role) of role nouns not inside a name and not right before a name."""
     out = []
     n = len(words)
-    for i in [i for i, ok in enumerate(map(_may_start_role, words)) if ok and not taken[i]]:
+    for i in [i for i in compress(range(n), map(_may_start_role, words)) if not taken[i]]:
         f = fold(words[i])
         for j in (i + 2, i + 1):
             if j > n or any(taken[i:j]):

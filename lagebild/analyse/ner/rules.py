@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import chain, compress
 
 from lagebild.analyse.de import table, word_set
 from lagebild.analyse.ner.gazetteer import org_head_kind, word_flags
@@ -120,7 +120,7 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
                 taken.add(f.end)
                 continue
         out.append(f)
-    for i in [i - 1 for i, kind in enumerate(map(org_head_kind, words)) if kind and i > 1]:
+    for i in [i for i in compress(range(-1, len(words) - 1), map(org_head_kind, words)) if i > 0]:
         if i not in taken and i + 1 not in taken and named(i) and name_adjective(words[i]) \
                 and lexicon_class(words[i + 1]) != "known":
             out.append(Found(i, i + 2, "ORG"))  # "des Katholischen Lehrerverbandes"
@@ -269,7 +269,7 @@ def acronyms(sentences: Sequence[Sequence[str]], found: list[list[Found]],
         starts = {f.start: f for f in fs}
         new = []
         joined = []
-        for i in [i for i, ok in enumerate(map(acronym, words)) if ok and i not in taken]:
+        for i in [i for i in compress(range(len(words)), map(acronym, words)) if i not in taken]:
             if i + 1 < len(words) and words[i + 1][:1].isdigit():
                 continue  # "AZ 4711/09", "QX 12": a file number or a model, no organisation
             before = ends.get(i)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from lagebild.analyse.de import word_list
 from lagebild.analyse.quotes.lexicon import lexicon
@@ -66,9 +67,8 @@ class View:
     def build(cls, text: str, toks: list[Token], quotes: list[Marked],
               inner: list[Marked] | None = None) -> View:
         info = [_word_info(t.text) for t in toks]
-        low = [i[0] for i in info]
-        cap = [i[1] for i in info]
-        klass = [i[2] for i in info]
+        # the columns of ``info`` by one transpose in C, not a Python loop each
+        low, cap, klass, hit, noun = (list(c) for c in zip(*info, strict=True)) if info else ([], [], [], [], [])
         q = [-1] * len(toks)
         qtok: list[tuple[int, int]] = []
         k = 0
@@ -80,8 +80,8 @@ class View:
                 q[k] = n
                 k += 1
             qtok.append((first, k))
-        hits = [k for k, i in enumerate(info) if i[3]]
-        noun_hits = [k for k, i in enumerate(info) if i[4]]
+        hits = list(compress(range(len(info)), hit))
+        noun_hits = list(compress(range(len(info)), noun))
         return cls(text, toks, low, cap, klass, q, quotes, qtok, inner or [], hits, noun_hits)
 
     def __len__(self) -> int:
