@@ -310,8 +310,8 @@ def _name_joiners() -> frozenset[str]:
 
 def _initials_match(abbr: str, long_words: Sequence[str]) -> bool:
     """Schwartz and Hearst (2003): every letter of the acronym, right to left, is found in the
-    spelled-out name in order, the first at the start of a word ("Bundesamt für Gesundheit" for
-    BAG: B-undes-A-mt ... G-esundheit)."""
+    spelled-out name in order, the first at the start of a word ("Landesamt für Wasserwirtschaft"
+    for LAW: L-andes-A-mt ... W-asserwirtschaft)."""
     text = " ".join(long_words).lower()
     letters = [c for c in abbr.lower() if c.isalnum()]
     i = len(text) - 1
