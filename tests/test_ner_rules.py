@@ -9,7 +9,9 @@ from lagebild.analyse.ner.rules import (
     acronym,
     acronym_definitions,
     acronyms,
+    for_names,
     name_adjective,
+    nominative_for_name,
     org_names,
     place_adjective,
     places_after_prepositions,
@@ -251,3 +253,41 @@ def test_title_with_its_dot_opens_no_persons_name() -> None:
     assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(2, 5, "PER")])]) == [("Ute Velmer", "PER")]
     ws = ["In", "St", ".", "Velmarien", "."]  # "St" opens a place, not a person: left to saint_places
     assert spans(ws, [Found(s, e, lab) for s, e, lab in tidy(ws, [(1, 4, "LOC")])]) == [("St . Velmarien", "LOC")]
+
+
+def test_head_noun_with_what_it_is_for_is_one_organisation() -> None:
+    ws = words("Das teilte das Bayerische Landesamt für Wasserwirtschaft und Küstenschutz mit .")
+    assert spans(ws, for_names(ws, [])) == [("Bayerische Landesamt für Wasserwirtschaft und Küstenschutz", "ORG")]
+
+
+def test_for_name_absorbs_a_place_and_leaves_persons_alone() -> None:
+    ws = words("Sie lehrt an der Hochschule für Technik des Velmlandes .")
+    place = ws.index("Velmlandes")
+    assert spans(ws, for_names(ws, [Found(place, place + 1, "LOC")])) == \
+        [("Hochschule für Technik des Velmlandes", "ORG")]
+    ws = words("Der Rat für Ute Velmer war klar .")
+    person = [Found(3, 5, "PER")]
+    assert for_names(ws, person) == person
+
+
+def test_indefinite_for_phrase_describes_no_organisation() -> None:
+    ws = words("Die Stadt plant ein Zentrum für Senioren .")
+    assert for_names(ws, []) == []
+
+
+def test_genitive_head_of_a_for_name_is_evened_out() -> None:
+    assert nominative_for_name("Landesamts für Umwelt") == "Landesamt für Umwelt"
+    assert nominative_for_name("Ausschusses für Verkehr") == "Ausschuss für Verkehr"
+    assert nominative_for_name("Kongress für Kultur") == "Kongress für Kultur"  # no genitive
+    assert nominative_for_name("Velmer Bank") == "Velmer Bank"
+
+
+def test_genitive_and_nominative_for_name_are_one_entity() -> None:
+    from lagebild.analyse.ner.resolve import resolve
+    from lagebild.analyse.tokens import sentence_spans
+
+    text = "Das Landesamt für Küstenschutz warnte. Nach Angaben des Landesamts für Küstenschutz stieg das Wasser."
+    tokens = tokenize(text)
+    _, entities = resolve(text, tokens, sentence_spans(text, tokens), None)
+    orgs = [e for e in entities if e.type == "ORG"]
+    assert [(e.name, len(e.mentions)) for e in orgs] == [("Landesamt für Küstenschutz", 2)]

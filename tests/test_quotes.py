@@ -215,3 +215,14 @@ def test_figures_inside_a_quote_are_claimed_by_its_speaker() -> None:
     doc = tokens_component(Analysis(article=Article(id="t", text=text)))
     doc = quotes_component(replace(doc, mentions=(mention,), figures=(figure,)))
     assert doc.figures[0].claimed_by == "per:eva_roth"
+
+
+def test_source_noun_speaker_takes_the_name_that_runs_on_past_it() -> None:
+    text = "Nach Angaben des Landesamts für Küstenschutz stieg das Wasser um zwei Meter."
+    name = "Landesamts für Küstenschutz"
+    mention = Mention(name, text.index(name), text.index(name) + len(name), "ORG",
+                      "org:landesamt_fuer_kuestenschutz", "Landesamt für Küstenschutz")
+    (q,) = top(analyse(text, (mention,)))
+    assert q.speaker is not None and q.speaker.entity == "org:landesamt_fuer_kuestenschutz"
+    (q,) = top(analyse(text))
+    assert q.speaker is not None and q.speaker.entity is None  # no name, no entity

@@ -24,6 +24,7 @@ from lagebild.analyse.ner.rules import (
     acronym_definitions,
     acronyms,
     coordinated_names,
+    for_names,
     org_names,
     person_particles,
     places_after_prepositions,
@@ -241,5 +242,5 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
         names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
-        found.append(acronym_definitions(words, coordinated_names(words, names)))
+        found.append(for_names(words, acronym_definitions(words, coordinated_names(words, names))))
     return acronyms(sentences, found, shouted)

@@ -23,7 +23,7 @@ from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_fl
 from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
 from lagebild.analyse.ner.recognise import recognise
-from lagebild.analyse.ner.rules import Found
+from lagebild.analyse.ner.rules import Found, nominative_for_name
 from lagebild.analyse.ner.tagger import Models
 from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Entity, Mention, Token
@@ -289,10 +289,10 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
         else:
             m.key = ""
     # non-person names without KB id: one entity per normalised form (genitive evened out)
-    forms = {fold(_surface(words, m)) for m in ms if not m.key}
+    forms = {fold(nominative_for_name(_surface(words, m))) for m in ms if not m.key}
     for m in ms:
         if not m.key:
-            f = fold(_surface(words, m))
+            f = fold(nominative_for_name(_surface(words, m)))
             if f.endswith("s") and f[:-1] in forms:
                 f = f[:-1]
             m.key = "name:" + m.label + ":" + f
@@ -352,6 +352,7 @@ def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
         name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
         if name.endswith("s") and name[:-1] in forms:
             name = name[:-1]
+        name = nominative_for_name(name)
         named[key] = (f"{PREFIX[group[0].label]}:{slug(name)}", name, False)
     mentions = []
     by_entity: dict[str, list[Mention]] = defaultdict(list)

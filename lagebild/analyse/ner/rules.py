@@ -364,3 +364,71 @@ def acronym_definitions(words: Sequence[str], found: Sequence[Found]) -> list[Fo
         out = [f for f in out if f not in inside]
         out.append(Found(start, i, label))
     return sorted(out, key=lambda f: (f.start, f.end)) if out != list(found) else out
+
+
+@cache
+def _for_heads() -> frozenset[str]:
+    return word_set("org_heads_for.txt")
+
+
+_FOR = frozenset({"für", "zur", "zum"})
+
+
+@word_cache
+def for_head(word: str) -> bool:
+    """An organisation's head noun that a "für" phrase completes (de/org_heads_for.txt, or any
+    head of de/org_heads.txt), alone or ending a compound, also in the genitive."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if org_head_kind(word):
+        return True
+    heads = _for_heads()
+    low = word.lower()
+    return any(low.endswith((h, h + "s", h + "es")) for h in heads)
+
+
+def for_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "Landesamt für Wasserwirtschaft", "Bayerisches Staatsministerium für Wohnen und Bau":
+    a head noun with what the organisation is for, over capitalised words joined by "und" or a
+    genitive, is one organisation (absorbing a place the tagger found inside it); not after an
+    indefinite determiner, and not when a person's name stands inside."""
+    n = len(words)
+    if not any(w in _FOR for w in words):
+        return list(found)
+    out = list(found)
+    indefinite = _indefinite()
+    for i in [i for i in range(n - 2) if words[i + 1] in _FOR and for_head(words[i])]:
+        if i > 0 and words[i - 1].lower() in indefinite:
+            continue
+        j = i + 2
+        while j < n and ((words[j][:1].isupper() and words[j].replace("-", "").isalpha())
+                         or (words[j] in ("und", "des", "der") and j + 1 < n and words[j + 1][:1].isupper())):
+            j += 1
+        if not any(words[k][:1].isupper() for k in range(i + 2, j)) or not words[j - 1][:1].isupper():
+            continue
+        start = i
+        while start > 0 and name_adjective(words[start - 1]):
+            start -= 1
+        if start > 0 and words[start - 1].lower() in indefinite:
+            continue
+        inside = [f for f in out if f.start < j and f.end > start]
+        if any(f.label == "PER" or f.start < start or f.end > j for f in inside):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, j):
+            continue
+        out = [f for f in out if f not in inside]
+        out.append(Found(start, j, "ORG"))
+    return sorted(out, key=lambda f: (f.start, f.end)) if out != list(found) else out
+
+
+def nominative_for_name(name: str) -> str:
+    """ "Landesamts für Umwelt" -> "Landesamt für Umwelt": the genitive -s/-es of the head of a
+    "für" name taken off, so that the organisation has one name and one id in every case."""
+    head, sep, rest = name.partition(" ")
+    if not sep or rest.split(" ", 1)[0] not in _FOR:
+        return name
+    for cut in (2, 1):
+        base = head[:-cut]
+        if head.endswith(("es", "s")[2 - cut]) and len(base) > 2 and for_head(base):
+            return base + sep + rest
+    return name

@@ -51,13 +51,16 @@ class Resolver:
         return any(m.type in ("PER", "ORG") for m in self._covered(start, end))
 
     def _covered(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside the span; else one that begins inside it and runs on past its end
+        ("nach Angaben des Landesamts für Umwelt": the noun phrase stops before "für", the
+        name does not)."""
         k = bisect.bisect_left(self.starts, start)
-        out = []
+        out: list[Mention] = []
+        tail: list[Mention] = []
         while k < len(self.mentions) and self.mentions[k].start < end:
-            if self.mentions[k].end <= end:
-                out.append(self.mentions[k])
+            (out if self.mentions[k].end <= end else tail).append(self.mentions[k])
             k += 1
-        return out
+        return out or tail[:1]
 
     def _identify(self, start: int, end: int, text: str) -> tuple[str | None, str | None]:
         lex = lexicon()
