@@ -291,3 +291,10 @@ def test_genitive_and_nominative_for_name_are_one_entity() -> None:
     _, entities = resolve(text, tokens, sentence_spans(text, tokens), None)
     orgs = [e for e in entities if e.type == "ORG"]
     assert [(e.name, len(e.mentions)) for e in orgs] == [("Landesamt für Küstenschutz", 2)]
+
+
+def test_word_that_only_ends_like_a_head_names_no_organisation() -> None:
+    ws = words("Das Präparat zur Behandlung von Migräne wirkt .")  # "-rat" is no head here
+    assert for_names(ws, []) == []
+    ws = words("Der Stadtrat für Verkehr tagte .")
+    assert spans(ws, for_names(ws, [])) == [("Stadtrat für Verkehr", "ORG")]

@@ -189,7 +189,8 @@ def _role_aliases(doc: Analysis, kept: set[str]) -> dict[str, str]:
                 not all(is_role(m.text) for m in ent.mentions):
             continue
         for m in sorted(ent.mentions, key=lambda m: m.start):
-            nxt = m.end + len(doc.text[m.end:m.end + 3]) - len(doc.text[m.end:m.end + 3].lstrip())
+            gap = doc.text[m.end:m.end + 3]
+            nxt = m.end + len(gap) - len(gap.lstrip())  # the next word after the spaces
             if nxt > m.end and nxt in persons:
                 out[ent.id] = persons[nxt]
                 break

@@ -289,13 +289,12 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
         else:
             m.key = ""
     # non-person names without KB id: one entity per normalised form (genitive evened out)
-    forms = {fold(nominative_for_name(_surface(words, m))) for m in ms if not m.key}
-    for m in ms:
-        if not m.key:
-            f = fold(nominative_for_name(_surface(words, m)))
-            if f.endswith("s") and f[:-1] in forms:
-                f = f[:-1]
-            m.key = "name:" + m.label + ":" + f
+    keyless = [(m, fold(nominative_for_name(_surface(words, m)))) for m in ms if not m.key]
+    forms = {f for _, f in keyless}
+    for m, f in keyless:
+        if f.endswith("s") and f[:-1] in forms:
+            f = f[:-1]
+        m.key = "name:" + m.label + ":" + f
 
 
 @cache

@@ -357,13 +357,18 @@ def acronym_definitions(words: Sequence[str], found: Sequence[Found]) -> list[Fo
         if any(f.start < start or f.end > i for f in inside) or any(f.label == "PER" for f in inside):
             continue
         last = [f for f in inside if f.end == i]
-        if len(inside) == 1 and inside[0].start == start and inside[0].end == i:
-            continue  # already the whole name
         # a place over the last word is inside the name ("Amt für Statistik Velmoor"): ORG
         label = last[0].label if last and last[0].label in ("ORG", "MISC") else "ORG"
-        out = [f for f in out if f not in inside]
-        out.append(Found(start, i, label))
+        out = _absorb(out, inside, Found(start, i, label))
     return sorted(out, key=lambda f: (f.start, f.end)) if out != list(found) else out
+
+
+def _absorb(out: list[Found], inside: list[Found], name: Found) -> list[Found]:
+    """``out`` with ``name`` in place of the names found ``inside`` it (unchanged when it is
+    already the one name there)."""
+    if len(inside) == 1 and (inside[0].start, inside[0].end) == (name.start, name.end):
+        return out
+    return [f for f in out if f not in inside] + [name]
 
 
 @cache
@@ -374,17 +379,30 @@ def _for_heads() -> frozenset[str]:
 _FOR = frozenset({"für", "zur", "zum"})
 
 
+def _known_modifier(part: str) -> bool:
+    """Is ``part`` (the front of a compound) a word, with or without a linking -s/-es?
+    ("Stadt|rat", "Staats|ministerium", "Landes|amt"; "Präpa|rat" is no compound.)"""
+    cands = (part, part[:-1] if part.endswith("s") else "", part[:-2] if part.endswith("es") else "")
+    return any(len(c) > 3 and (known_form(c) or known_form(c.lower())) for c in cands)
+
+
 @word_cache
 def for_head(word: str) -> bool:
     """An organisation's head noun that a "für" phrase completes (de/org_heads_for.txt, or any
-    head of de/org_heads.txt), alone or ending a compound, also in the genitive."""
+    head of de/org_heads.txt), alone or ending a compound whose front is a word, also in the
+    genitive."""
     if not word[:1].isupper() or not word.isalpha():
         return False
     if org_head_kind(word):
         return True
-    heads = _for_heads()
     low = word.lower()
-    return any(low.endswith((h, h + "s", h + "es")) for h in heads)
+    for h in _for_heads():
+        for form in (h, h + "s", h + "es"):
+            if low == form:
+                return True
+            if low.endswith(form) and _known_modifier(word[: len(word) - len(form)]):
+                return True
+    return False
 
 
 def for_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
@@ -414,10 +432,7 @@ def for_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
         inside = [f for f in out if f.start < j and f.end > start]
         if any(f.label == "PER" or f.start < start or f.end > j for f in inside):
             continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, j):
-            continue
-        out = [f for f in out if f not in inside]
-        out.append(Found(start, j, "ORG"))
+        out = _absorb(out, inside, Found(start, j, "ORG"))
     return sorted(out, key=lambda f: (f.start, f.end)) if out != list(found) else out
 
 
