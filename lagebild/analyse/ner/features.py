@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar, cast
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.nametype import name_type
 from lagebild.analyse.ner.packing import Packed, word_packer
 from lagebild.analyse.wordcache import clear_all, word_cache
 
@@ -62,6 +63,7 @@ def word_features(word: str) -> tuple[str, ...]:
     lex = lexicon_class(word)
     if lex:
         f.append("lex=" + lex)
+    f.extend(name_type(word))
     f.extend(f"c{k}={c}" for k, c in enumerate(cluster_ids(word)))
     return tuple(f)
 
@@ -89,6 +91,7 @@ def context_all(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str,
     if len(low) > 3:
         near.append("s3=" + low[-3:])
     near.extend("g=" + g for g in word_flags(word))
+    near.extend(name_type(word))
     near.extend(f"c{k}={c}" for k, c in enumerate(ids) if k)
     far = head
     if ids:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from lagebild.analyse.ner.clusters import cluster_ids
 from lagebild.analyse.ner.gazetteer import word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.nametype import name_type
 
 #: positions of a word's features: its own, then as the word one and two to the left and right
 POSITIONS = ("", "-1", "1", "-2", "2")
@@ -61,6 +62,10 @@ def _flag_attributes(pos: str, flags: tuple[str, ...]) -> list[str]:
     return [f"{pos}g={g}" for g in flags] if pos in ("", "-1", "1") else []
 
 
+def _type_attributes(pos: str, types: tuple[str, ...]) -> list[str]:
+    return [pos + t for t in types] if pos in ("", "-1", "1") else []
+
+
 def _cluster_attributes(pos: str, ids: tuple[str, ...]) -> list[str]:
     """Own: every granularity; one away: all but the coarsest; two away: the middle one."""
     if not pos:
@@ -89,6 +94,7 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
     shapes, classes = _ByValue(pack_all, _single("sh")), _ByValue(pack_all, _single("lex", empty=False))
     h0_shapes = _ByValue(pack_all, _single("h0sh", ("",)))
     flags_t, clusters_t = _ByValue(pack_all, _flag_attributes), _ByValue(pack_all, _cluster_attributes)
+    types_t = _ByValue(pack_all, _type_attributes)
 
     def packed(word: str) -> Packed:
         low = word.lower()
@@ -100,6 +106,7 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
         cl = classes[(lex,)]
         g = flags_t[flags]
         c = clusters_t[cluster_ids(word)]
+        t = types_t[name_type(word)]
         s3 = s3_t.get(low[-3:], _NONE) if n > 3 else _NONE
         own = [w.get(word, _NONE)[0], lo[0], sh[0], s3[0]]
         if n > 4:
@@ -114,9 +121,9 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
             if len(tail) > 4:
                 own.append(h1s4.get(tail[-4:], _NONE)[0])
             own.append(h0_shapes[(shape(word.split("-", 1)[0]),)][0])
-        own += (g[0], cl[0], c[0])
+        own += (g[0], cl[0], t[0], c[0])
         return (b"".join(own),
-                lo[1] + sh[1] + cl[1] + s3[1] + g[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + c[2],
+                lo[1] + sh[1] + cl[1] + s3[1] + g[1] + t[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + t[2] + c[2],
                 lo[3] + sh[3] + cl[3] + c[3], lo[4] + sh[4] + cl[4] + c[4],
                 word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x")
     return packed
