@@ -20,9 +20,9 @@ ship, in lagebild/analyse/models/name_types.bin):
   * NOUN: capitalised German word forms of simplemma's dictionary (a run-time dependency),
     every third one, none that is also in the name lists.
 Each word is cut into character n-grams (1 to 5, with word boundaries, lower case), hashed
-(crc32, so runs and processes agree) into 2^18 buckets. A multinomial logistic regression
-(L2, L-BFGS from scipy), each class weighted to the same total, learns one weight per
-bucket and class; the weights are stored as float16. Deterministic: no sampling.
+(``nametype.ngram_table``: the same hash at run time, in every process) into 2^18 buckets.
+A multinomial logistic regression (L2, L-BFGS from scipy), each class weighted to the same
+total, learns one weight per bucket and class; the weights are stored as float16. Deterministic: no sampling.
 
   scripts/train_name_types.py              # -> lagebild/analyse/models/name_types.bin
   scripts/train_name_types.py --holdout    # also report accuracy on every tenth word, held out
@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 from lagebild.analyse.de import word_list  # noqa: E402
 from lagebild.analyse.ner.kb import load_kb  # noqa: E402
 from lagebild.analyse.ner.lexicon import _forms  # noqa: E402
-from lagebild.analyse.ner.nametype import BUCKETS, CLASSES, MODEL_FILE, ngram_buckets, save_weights  # noqa: E402
+from lagebild.analyse.ner.nametype import BUCKETS, CLASSES, MODEL_FILE, ngram_table, save_weights  # noqa: E402
 
 OUT = ROOT / "lagebild" / "analyse" / "models" / MODEL_FILE
 #: a word of Latin letters (with diacritics), optionally with inner hyphens or apostrophes
@@ -124,13 +124,8 @@ def noun_words(exclude: set[str]) -> list[str]:
 
 
 def design(words: list[str]) -> sp.csr_matrix:
-    rows, cols = [], []
-    for i, w in enumerate(words):
-        b = ngram_buckets(w)
-        rows.extend([i] * len(b))
-        cols.extend(b)
-    data = np.ones(len(rows), dtype=np.float64)
-    x = sp.csr_matrix((data, (rows, cols)), shape=(len(words), BUCKETS))
+    ids, buckets = ngram_table(words)
+    x = sp.csr_matrix((np.ones(len(ids)), (ids, buckets)), shape=(len(words), BUCKETS))
     x.sum_duplicates()
     return x
 

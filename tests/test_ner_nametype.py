@@ -44,3 +44,18 @@ def test_a_model_file_of_its_own(tmp_path: Path) -> None:
             name_type("Irgendwas")
     finally:
         nametype.use_model_file(None)
+
+
+def test_a_batch_types_each_word_as_alone() -> None:
+    """``prime`` hashes a whole document at once; the windows must not run across words."""
+    words = ["Abendroth", "Ufer", "Zettelmann", "Oberau", "Qi", "Lindqvist", "Ärzteschaft"]
+    ids, buckets = nametype.ngram_table(words)
+    for k, w in enumerate(words):
+        assert sorted(buckets[ids == k].tolist()) == sorted(ngram_buckets(w))
+    alone = {}
+    for w in words:
+        nametype.clear_all()
+        alone[w] = name_type(w)
+    nametype.clear_all()
+    nametype.prime(words)
+    assert {w: name_type(w) for w in words} == alone

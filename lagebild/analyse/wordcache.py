@@ -29,14 +29,28 @@ def word_cache(fn: Callable[..., T]) -> _lru_cache_wrapper[T]:
     return cached
 
 
+#: plain dicts kept as word caches (filled in batches, see ``ner/nametype.py``)
+_DICTS: list[dict[str, object]] = []
+
+
+def register_dict(d: dict[str, T]) -> None:
+    """Let ``trim`` and ``clear_all`` empty ``d`` as they empty the function caches."""
+    _DICTS.append(d)  # type: ignore[arg-type]
+
+
 def trim(limit: int = WORD_CACHE_SIZE) -> None:
     """Empty every word cache holding more than ``limit`` entries (cheap: one size check each)."""
     for c in list(_CACHES):
         if c.cache_info().currsize > limit:
             c.cache_clear()
+    for d in _DICTS:
+        if len(d) > limit:
+            d.clear()
 
 
 def clear_all() -> None:
     """Empty every word cache (after a change to what word features are made of)."""
     for c in list(_CACHES):
         c.cache_clear()
+    for d in _DICTS:
+        d.clear()

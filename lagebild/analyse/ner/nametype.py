@@ -9,21 +9,20 @@ what they are.
 from __future__ import annotations
 
 import struct
-import zlib
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from lagebild.analyse.wordcache import clear_all, word_cache
+from lagebild.analyse.wordcache import clear_all, register_dict
 from lagebild.errors import ModelError
 
 MODEL_FILE = "name_types.bin"
 CLASSES = ("FIRST", "LAST", "LOC", "ORG", "NOUN")
 BITS = 18
 BUCKETS = 1 << BITS
-_MASK = BUCKETS - 1
 _MAGIC = b"LBNT"
 _HEAD = struct.Struct("<4sII")  # magic, buckets, classes
 #: n-gram lengths; the word is lower-cased and framed by "<" and ">"
@@ -31,12 +30,36 @@ _NS = (1, 2, 3, 4, 5)
 _PATH: list[Path | None] = [None]
 
 
+_NMAX = max(_NS)
+#: the powers of the hash's multiplier, and each n-gram length, one column per length
+_POWERS = np.array([0x100000001B3 ** j % (1 << 64) for j in range(_NMAX)], dtype=np.uint64)
+_LENGTHS = np.array(_NS, dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_SHIFT = np.uint64(64 - BITS)
+
+
+def ngram_table(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(word index, bucket) of every n-gram of every word, for all words at once: the bytes of
+    all words are joined, each position's windows of 1 to 5 bytes hashed at once (the prefix
+    sums of byte x multiplier power, mixed by a Fibonacci multiply), and the windows that run
+    past their word's end dropped. A few numpy calls per document instead of a Python call
+    per n-gram."""
+    data = [("<" + w.lower() + ">").encode() for w in words]
+    lens = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
+    pad = np.zeros(_NMAX - 1, dtype=np.uint8)
+    arr = np.frombuffer(b"".join(data) + pad.tobytes(), dtype=np.uint8).astype(np.uint64)
+    wid = np.repeat(np.arange(len(data)), lens)
+    windows = np.lib.stride_tricks.sliding_window_view(arr, _NMAX)
+    hashes = np.cumsum(windows * _POWERS, axis=1, dtype=np.uint64)  # column k: the k+1 bytes from here
+    owner = np.lib.stride_tricks.sliding_window_view(np.concatenate([wid, np.full(_NMAX - 1, -1)]), _NMAX)
+    inside = owner == wid[:, None]
+    buckets = ((hashes + _LENGTHS) * _MIX) >> _SHIFT
+    return np.broadcast_to(wid[:, None], inside.shape)[inside], buckets[inside].astype(np.int64)
+
+
 def ngram_buckets(word: str) -> list[int]:
-    """The hashed n-gram buckets of a word (repeats kept: they count twice)."""
-    b = ("<" + word.lower() + ">").encode()
-    n = len(b)
-    crc = zlib.crc32
-    return [crc(b[i:i + k]) & _MASK for k in _NS for i in range(n - k + 1)]
+    """The hashed n-gram buckets of one word (repeats kept: they count twice)."""
+    return [int(b) for b in ngram_table([word])[1]]
 
 
 def save_weights(path: Path, weights: object) -> None:
@@ -68,25 +91,58 @@ def _weights() -> np.ndarray | None:
     magic, buckets, classes = _HEAD.unpack_from(data)
     if magic != _MAGIC or buckets != BUCKETS or classes != k or len(data) != _HEAD.size + (buckets + 1) * k * 2:
         raise ModelError(f"{MODEL_FILE}: not a name-type model of {BUCKETS} buckets and {k} classes")
-    w = np.frombuffer(data, dtype="<f2", offset=_HEAD.size).astype(np.float32).reshape(buckets + 1, k)
+    w = np.frombuffer(data, dtype="<f2", offset=_HEAD.size).reshape(buckets + 1, k)  # float16: half the cache lines
     return w
 
 
-@word_cache
+_STEPS = ("0", "1", "2")
+#: the feature tuples, one object per class and step
+_FEATURES = {(c, k): ("t=" + c, "t=" + c + k) for c in CLASSES for k in _STEPS}
+#: words typed so far (``prime`` types a document's new words in one batch)
+_TYPES: dict[str, tuple[str, ...]] = {}
+register_dict(_TYPES)
+
+
+def _typable(word: str) -> bool:
+    return len(word) >= 3 and word[:1].isupper()
+
+
+def prime(words: Iterable[str]) -> None:
+    """Type every new capitalised word of ``words`` at once (what ``name_type`` returns)."""
+    new = [w for w in set(words).difference(_TYPES) if _typable(w)]
+    if not new:
+        return
+    model = _weights()
+    if model is None:
+        _TYPES.update(dict.fromkeys(new, ()))
+        return
+    ids, buckets = ngram_table(new)
+    k = len(CLASSES)
+    cells = (ids[:, None] * k + np.arange(k)).ravel()  # (word, class) of each n-gram weight
+    sums = np.bincount(cells, weights=model[buckets].ravel(), minlength=len(new) * k).reshape(len(new), k)
+    sums += model[-1]
+    top = sums.argmax(axis=1)
+    ranked = np.sort(sums, axis=1)
+    gap = ranked[:, -1] - ranked[:, -2]
+    steps = (gap > 0.7).astype(np.int64) + (gap > 2.0)
+    for w, c, k in zip(new, top.tolist(), steps.tolist(), strict=True):
+        _TYPES[w] = _FEATURES[(CLASSES[c], _STEPS[k])]
+
+
 def name_type(word: str) -> tuple[str, ...]:
     """``("t=LAST", "t=LAST2")``: the likeliest class and it with a confidence step (2: its
     score leads the next by more than 2, about 7:1 odds; 1: by more than 0.7); nothing for a
     word that is not capitalised or has fewer than three letters."""
-    if len(word) < 3 or not word[:1].isupper():
-        return ()
-    model = _weights()
-    if model is None:
-        return ()
-    idx = ngram_buckets(word)
-    idx.append(BUCKETS)  # the biases
-    sums = model[idx].sum(axis=0).tolist()
-    scores = sorted(zip(sums, CLASSES, strict=True), reverse=True)
-    (top, cls), (second, _) = scores[0], scores[1]
-    gap = top - second
-    step = "2" if gap > 2.0 else "1" if gap > 0.7 else "0"
-    return ("t=" + cls, "t=" + cls + step)
+    t = _TYPES.get(word)
+    if t is None:
+        if not _typable(word):
+            return ()
+        prime((word,))
+        t = _TYPES[word]
+    return t
+
+
+def type_class(word: str) -> str:
+    """The likeliest class alone ("LAST"), "x" for a word ``name_type`` does not type."""
+    t = name_type(word)
+    return t[0][2:] if t else "x"

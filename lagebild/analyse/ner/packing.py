@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable, Mapping
 from lagebild.analyse.ner.clusters import cluster_ids
 from lagebild.analyse.ner.gazetteer import word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
-from lagebild.analyse.ner.nametype import name_type
+from lagebild.analyse.ner.nametype import name_type, type_class
 
 #: positions of a word's features: its own, then as the word one and two to the left and right
 POSITIONS = ("", "-1", "1", "-2", "2")
 #: feature families whose values are open (a word or a piece of it): tabled at load
 OPEN = frozenset({"w", "l", "s3", "s4", "s5", "p3", "h0", "h1", "h1s4"})
-#: ``features.PackedParts``: own, -1, 1, -2, 2 records; capitalised, lower-case start, given name, class
-Packed = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str]
+#: ``features.PackedParts``: own, -1, 1, -2, 2 records; capitalised, lower-case start, given name, class,
+#: spelling class
+Packed = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str, str]
 _NONE = [b""] * 5  # never changed
 
 
@@ -125,5 +126,5 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
         return (b"".join(own),
                 lo[1] + sh[1] + cl[1] + s3[1] + g[1] + t[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + t[2] + c[2],
                 lo[3] + sh[3] + cl[3] + c[3], lo[4] + sh[4] + cl[4] + c[4],
-                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x")
+                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", type_class(word))
     return packed

@@ -18,6 +18,7 @@ from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
 from lagebild.analyse.ner.lexicon import lexicon_class
+from lagebild.analyse.ner.nametype import name_type
 from lagebild.analyse.ner.rules import (
     PARTICLES,
     Found,
@@ -84,6 +85,12 @@ def _given_name(word: str) -> bool:
 
 
 @word_cache
+def _given_name_like(word: str) -> bool:
+    """A KB given name, or a word whose spelling the name-type model is sure is one."""
+    return _given_name(word) or name_type(word)[1:] == ("t=FIRST2",)
+
+
+@word_cache
 def _family_name_like(word: str) -> bool:
     """A capitalised word no dictionary knows or a family name, and no KB name but a person's."""
     return word[:1].isupper() and word.isalpha() \
@@ -140,7 +147,8 @@ def merge(words: Sequence[str], crf: Sequence[tuple[int, int, str]], matches: Se
 def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Repair tagger chunks at their edges: names do not begin with a lower-case word
     ("nordkoreanische Armee" is no name; a common noun left alone is dropped) nor end in one,
-    a person's name does not begin with a common noun ("Malerin"), a place's short form
+    a person's name does not begin with a common noun ("Malerin"; nor does a place's or an
+    organisation's that goes on with a given name: then it is a person's), a place's short form
     joined to a common noun is no place ("US-Präsident"), and a given
     name right before a person's name belongs to it ("Annalena" + "Baerbock"). A title with its
     dot (de/abbreviations_before_names.txt) does not open a person's name."""
@@ -157,6 +165,9 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
                 start += 2 if words[start][-1] != "." else 1  # "Dr . Ute Velmer": no part of her name
         if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
+        elif lab in ("ORG", "LOC") and e - start > 2 and _noun_head(words[start]) \
+                and _given_name_like(words[start + 1]):
+            start, lab = start + 1, "PER"  # the same, where the tagger took all three for a place
         if lab == "PER" and e - start > 1 and _genitive_before_noun(words[e - 2], words[e - 1], e - 2 > start):
             e -= 1  # "Anna Brenkes Kochshow": the noun after a genitive name is no part of it
         if start == e or (start > s and e - start == 1 and _common(words[start])):

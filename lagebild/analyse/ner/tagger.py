@@ -20,6 +20,7 @@ from lagebild.analyse.ner.crf import CrfModel
 from lagebild.analyse.ner.features import PackedParts, kb_span_tags, packed_parts, sentence_packed
 from lagebild.analyse.ner.gazetteer import kb_matches
 from lagebild.analyse.ner.kb import fold, load_kb
+from lagebild.analyse.ner.nametype import prime
 from lagebild.analyse.wordcache import word_cache
 from lagebild.errors import ModelError
 
@@ -230,6 +231,7 @@ def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = Non
     Pass 2 runs only on sentences where the document features disagree with pass 1: where
     they agree it would repeat pass 1, and skipping it keeps the tagger fast."""
     models = models or default_models()
+    prime(w for words in sentences for w in words)
     if kb_tags is None:
         kb_tags = [kb_tags_for(words) for words in sentences]
     p1 = models.pass1
