@@ -218,7 +218,8 @@ def _genitive_before_noun(name: str, word: str, full_name: bool) -> bool:
 def _noun_head(word: str) -> bool:
     """A word before a name that is a noun for a person, not a rare given name the dictionary
     also knows (Tina, Waldemar): a role or title word, or a dictionary word with a
-    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer), or a hyphenated
+    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer; also in the genitive:
+    des Stadtkämmerers), or a hyphenated
     compound ending in a dictionary noun (EU-Kommissarin, Vereins-Vorstand, Werks-Betriebsrat)."""
     if "-" in word:
         tail = word.rpartition("-")[2]
@@ -230,7 +231,9 @@ def _noun_head(word: str) -> bool:
         return False
     if "role" in flags or "pcue" in flags:
         return True
-    return lexicon_class(word) in ("known", "compound") and word.lower().endswith(_person_noun_endings())
+    low = word.lower()
+    return lexicon_class(word) in ("known", "compound") \
+        and (low.endswith(_person_noun_endings()) or (low[:-1].endswith(_person_noun_endings()) and low[-1] == "s"))
 
 
 def _place_part(word: str) -> bool:
