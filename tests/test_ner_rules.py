@@ -298,3 +298,14 @@ def test_word_that_only_ends_like_a_head_names_no_organisation() -> None:
     assert for_names(ws, []) == []
     ws = words("Der Stadtrat für Verkehr tagte .")
     assert spans(ws, for_names(ws, [])) == [("Stadtrat für Verkehr", "ORG")]
+
+
+def test_person_noun_in_the_genitive_is_cut_off_only_after_a_determiner() -> None:
+    from lagebild.analyse.ner.recognise import tidy
+
+    ws = words("Die Truppen des Stadtkämmerers Anna Velmer zogen ab .")
+    i = ws.index("Stadtkämmerers")
+    assert tidy(ws, [(i, i + 3, "PER")]) == [(i + 1, i + 3, "PER")]
+    ws = words("Kritiker lobten Wendelmeiers Stil sehr .")
+    i = ws.index("Wendelmeiers")
+    assert tidy(ws, [(i, i + 2, "PER")]) == [(i, i + 1, "PER")]

@@ -163,7 +163,8 @@ def tidy(words: Sequence[str], crf: Sequence[tuple[int, int, str]]) -> list[tupl
         if lab == "PER":
             while start < e and _title(words, start):
                 start += 2 if words[start][-1] != "." else 1  # "Dr . Ute Velmer": no part of her name
-        if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() and _noun_head(words[start]):
+        if lab == "PER" and e - start > 1 and words[start + 1][:1].isupper() \
+                and (_noun_head(words[start]) or _genitive_noun_head(words, start)):
             start += 1  # "Malerin Hedwig Quastenberg": the noun before the name is no part of it
         elif lab in ("ORG", "LOC") and e - start > 2 and _noun_head(words[start]) \
                 and _given_name_like(words[start + 1]):
@@ -218,8 +219,7 @@ def _genitive_before_noun(name: str, word: str, full_name: bool) -> bool:
 def _noun_head(word: str) -> bool:
     """A word before a name that is a noun for a person, not a rare given name the dictionary
     also knows (Tina, Waldemar): a role or title word, or a dictionary word with a
-    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer; also in the genitive:
-    des Stadtkämmerers), or a hyphenated
+    person-noun ending (Biathletin, Menschenrechtsaktivist, Biobauer), or a hyphenated
     compound ending in a dictionary noun (EU-Kommissarin, Vereins-Vorstand, Werks-Betriebsrat)."""
     if "-" in word:
         tail = word.rpartition("-")[2]
@@ -231,9 +231,20 @@ def _noun_head(word: str) -> bool:
         return False
     if "role" in flags or "pcue" in flags:
         return True
-    low = word.lower()
-    return lexicon_class(word) in ("known", "compound") \
-        and (low.endswith(_person_noun_endings()) or (low[:-1].endswith(_person_noun_endings()) and low[-1] == "s"))
+    return lexicon_class(word) in ("known", "compound") and word.lower().endswith(_person_noun_endings())
+
+
+@cache
+def _genitive_determiners() -> frozenset[str]:
+    return word_set("genitive_determiners.txt")
+
+
+def _genitive_noun_head(words: Sequence[str], i: int) -> bool:
+    """ "des Stadtkämmerers Anna Velmer": a person noun in the genitive after a genitive
+    determiner (de/genitive_determiners.txt); without one "Wendelmeiers" is a name."""
+    w = words[i]
+    return i > 0 and words[i - 1].lower() in _genitive_determiners() and w.endswith("s") and len(w) > 4 \
+        and _noun_head(w[:-1])
 
 
 def _place_part(word: str) -> bool:
