@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from functools import _lru_cache_wrapper, cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -30,12 +30,12 @@ def word_cache(fn: Callable[..., T]) -> _lru_cache_wrapper[T]:
 
 
 #: plain dicts kept as word caches (filled in batches, see ``ner/nametype.py``)
-_DICTS: list[dict[str, object]] = []
+_DICTS: list[dict[str, Any]] = []
 
 
 def register_dict(d: dict[str, T]) -> None:
     """Let ``trim`` and ``clear_all`` empty ``d`` as they empty the function caches."""
-    _DICTS.append(d)  # type: ignore[arg-type]
+    _DICTS.append(d)
 
 
 def trim(limit: int = WORD_CACHE_SIZE) -> None:

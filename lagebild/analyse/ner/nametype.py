@@ -28,9 +28,8 @@ _HEAD = struct.Struct("<4sII")  # magic, buckets, classes
 #: n-gram lengths; the word is lower-cased and framed by "<" and ">"
 _NS = (1, 2, 3, 4, 5)
 _PATH: list[Path | None] = [None]
-
-
 _NMAX = max(_NS)
+_PAD = bytes(_NMAX - 1)  # so every position has a full window
 #: the powers of the hash's multiplier, and each n-gram length, one column per length
 _POWERS = np.array([0x100000001B3 ** j % (1 << 64) for j in range(_NMAX)], dtype=np.uint64)
 _LENGTHS = np.array(_NS, dtype=np.uint64)
@@ -46,8 +45,7 @@ def ngram_table(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     per n-gram."""
     data = [("<" + w.lower() + ">").encode() for w in words]
     lens = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
-    pad = np.zeros(_NMAX - 1, dtype=np.uint8)
-    arr = np.frombuffer(b"".join(data) + pad.tobytes(), dtype=np.uint8).astype(np.uint64)
+    arr = np.frombuffer(b"".join(data) + _PAD, dtype=np.uint8).astype(np.uint64)
     wid = np.repeat(np.arange(len(data)), lens)
     windows = np.lib.stride_tricks.sliding_window_view(arr, _NMAX)
     hashes = np.cumsum(windows * _POWERS, axis=1, dtype=np.uint64)  # column k: the k+1 bytes from here
@@ -125,8 +123,8 @@ def prime(words: Iterable[str]) -> None:
     ranked = np.sort(sums, axis=1)
     gap = ranked[:, -1] - ranked[:, -2]
     steps = (gap > 0.7).astype(np.int64) + (gap > 2.0)
-    for w, c, k in zip(new, top.tolist(), steps.tolist(), strict=True):
-        _TYPES[w] = _FEATURES[(CLASSES[c], _STEPS[k])]
+    for w, c, step in zip(new, top.tolist(), steps.tolist(), strict=True):
+        _TYPES[w] = _FEATURES[(CLASSES[c], _STEPS[step])]
 
 
 def name_type(word: str) -> tuple[str, ...]:
