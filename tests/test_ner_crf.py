@@ -55,6 +55,19 @@ def test_labels_and_marginals_equal_python_crfsuite() -> None:
                 assert ours == [reference.marginal(label, i) for i in range(len(words))]
 
 
+def test_likeliest_other_label_read_with_the_person_shortcut_is_the_full_argmax() -> None:
+    """``tagger._likeliest_other`` skips the other labels when the person labels hold more
+    than the rest of the mass can: it must still name the argmax of all labels but O."""
+    model = _models().pass1
+    others = model.labels_but_o()
+    for words in SENTENCES:
+        model.tag(sentence_features(words, tagger.kb_tags_for(words)))
+        for i, p_o in enumerate(model.marginals("O", range(len(words)))):
+            full = max(others, key=lambda y: model.marginal(y, i))[2:]
+            assert tagger._likeliest_other(model, i, p_o) == full
+    assert model.marginals_at(["B-PER", "no such label"], 0)[1] == 0.0
+
+
 def test_empty_sequence() -> None:
     assert _models().pass1.tag_packed([]) == []
 

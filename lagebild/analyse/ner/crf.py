@@ -152,6 +152,7 @@ class CrfModel:
             lab.free(labels, s)
         self._labels = names
         self._label_id = {x: i for i, x in enumerate(names)}
+        self._but_o = [x for x in names if x != "O"]
         #: attribute string -> its record, for every attribute the model knows ("" when unknown)
         self.records = _Records({a: _RECORD.pack(i, 0, 1.0) for a, i in read_attributes(self.path).items()})
         #: the same as a mapping lookup: cheaper than a call
@@ -169,6 +170,23 @@ class CrfModel:
 
     def labels(self) -> list[str]:
         return list(self._labels)
+
+    def labels_but_o(self) -> list[str]:
+        """The labels other than O, in the model's order (kept: asked for in a loop)."""
+        return self._but_o
+
+    def marginals_at(self, labels: Sequence[str], position: int) -> list[float]:
+        """``marginal`` of several labels at one position (0 for a label the model lacks)."""
+        get, tagger, ref, prob = self._marginal, self._tagger, self._prob_ref, self._prob
+        out = []
+        for y in labels:
+            lid = self._label_id.get(y)
+            if lid is None:
+                out.append(0.0)
+                continue
+            get(tagger, lid, position, ref)
+            out.append(prob.value)
+        return out
 
     def pack_all(self, attributes: Iterable[str]) -> bytes:
         return b"".join(map(self.pack, attributes))

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 from lagebild.analyse.wordcache import clear_all, register_dict
 from lagebild.errors import ModelError
@@ -33,26 +34,38 @@ _PAD = bytes(_NMAX - 1)  # so every position has a full window
 #: the powers of the hash's multiplier, and each n-gram length, one column per length
 _POWERS = np.array([0x100000001B3 ** j % (1 << 64) for j in range(_NMAX)], dtype=np.uint64)
 _LENGTHS = np.array(_NS, dtype=np.uint64)
+_OFFSETS = np.arange(_NMAX)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(64 - BITS)
 
 
-def ngram_table(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(word index, bucket) of every n-gram of every word, for all words at once: the bytes of
-    all words are joined, each position's windows of 1 to 5 bytes hashed at once (the prefix
-    sums of byte x multiplier power, mixed by a Fibonacci multiply), and the windows that run
-    past their word's end dropped. A few numpy calls per document instead of a Python call
-    per n-gram."""
+def _ngram_counts(lens: np.ndarray) -> np.ndarray:
+    """How many n-grams a framed word of each length has: min(length - k, 1) summed over the
+    n-gram lengths (15 + 5 per letter past five, for the five lengths 1 to 5)."""
+    return np.where(lens >= _NMAX, _NMAX * lens - _NMAX * (_NMAX - 1) // 2, lens * (lens + 1) // 2)
+
+
+def _ngrams(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket of every n-gram of every word in word order, n-grams per word), for all words at
+    once: the bytes of all words are joined, each position's windows of 1 to 5 bytes hashed at
+    once (the prefix sums of byte x multiplier power, mixed by a Fibonacci multiply), and the
+    windows that run past their word's end dropped. A dozen numpy calls per document instead
+    of a Python call per n-gram."""
     data = [("<" + w.lower() + ">").encode() for w in words]
     lens = np.fromiter(map(len, data), dtype=np.int64, count=len(data))
     arr = np.frombuffer(b"".join(data) + _PAD, dtype=np.uint8).astype(np.uint64)
-    wid = np.repeat(np.arange(len(data)), lens)
-    windows = np.lib.stride_tricks.sliding_window_view(arr, _NMAX)
+    n = len(arr) - len(_PAD)
+    windows = as_strided(arr, shape=(n, _NMAX), strides=(arr.strides[0], arr.strides[0]), writeable=False)
     hashes = np.cumsum(windows * _POWERS, axis=1, dtype=np.uint64)  # column k: the k+1 bytes from here
-    owner = np.lib.stride_tricks.sliding_window_view(np.concatenate([wid, np.full(_NMAX - 1, -1)]), _NMAX)
-    inside = owner == wid[:, None]
-    buckets = ((hashes + _LENGTHS) * _MIX) >> _SHIFT
-    return np.broadcast_to(wid[:, None], inside.shape)[inside], buckets[inside].astype(np.int64)
+    room = np.repeat(np.cumsum(lens), lens) - np.arange(n)  # bytes from here to the word's end
+    inside = room[:, None] > _OFFSETS
+    return ((hashes[inside] + _LENGTHS[np.nonzero(inside)[1]]) * _MIX) >> _SHIFT, _ngram_counts(lens)
+
+
+def ngram_table(words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(word index, bucket) of every n-gram of every word (``_ngrams``)."""
+    buckets, counts = _ngrams(words)
+    return np.repeat(np.arange(len(words)), counts), buckets.astype(np.int64)
 
 
 def ngram_buckets(word: str) -> list[int]:
@@ -96,6 +109,8 @@ def _weights() -> np.ndarray | None:
 _STEPS = ("0", "1", "2")
 #: the feature tuples, one object per class and step
 _FEATURES = {(c, k): ("t=" + c, "t=" + c + k) for c in CLASSES for k in _STEPS}
+#: the same, by class index x steps + step
+_FEATURE_LIST = [_FEATURES[(c, k)] for c in CLASSES for k in _STEPS]
 #: words typed so far (``prime`` types a document's new words in one batch)
 _TYPES: dict[str, tuple[str, ...]] = {}
 register_dict(_TYPES)
@@ -106,25 +121,26 @@ def _typable(word: str) -> bool:
 
 
 def prime(words: Iterable[str]) -> None:
-    """Type every new capitalised word of ``words`` at once (what ``name_type`` returns)."""
-    new = [w for w in set(words).difference(_TYPES) if _typable(w)]
+    """Type every new word of ``words`` at once (what ``name_type`` returns); the words it
+    does not type are remembered too, so the next document skips them."""
+    new = set(words).difference(_TYPES)
     if not new:
         return
+    typed = [w for w in new if _typable(w)]
+    _TYPES.update(dict.fromkeys(new.difference(typed), ()))
     model = _weights()
-    if model is None:
-        _TYPES.update(dict.fromkeys(new, ()))
+    if not typed or model is None:
+        _TYPES.update(dict.fromkeys(typed, ()))
         return
-    ids, buckets = ngram_table(new)
-    k = len(CLASSES)
-    cells = (ids[:, None] * k + np.arange(k)).ravel()  # (word, class) of each n-gram weight
-    sums = np.bincount(cells, weights=model[buckets].ravel(), minlength=len(new) * k).reshape(len(new), k)
+    buckets, counts = _ngrams(typed)
+    # float16 weights summed in float64 are exact, whatever the order
+    sums = np.add.reduceat(model[buckets], np.cumsum(counts) - counts, axis=0, dtype=np.float64)
     sums += model[-1]
     top = sums.argmax(axis=1)
     ranked = np.sort(sums, axis=1)
     gap = ranked[:, -1] - ranked[:, -2]
-    steps = (gap > 0.7).astype(np.int64) + (gap > 2.0)
-    for w, c, step in zip(new, top.tolist(), steps.tolist(), strict=True):
-        _TYPES[w] = _FEATURES[(CLASSES[c], _STEPS[step])]
+    cells = top * len(_STEPS) + (gap > 0.7) + (gap > 2.0)
+    _TYPES.update(zip(typed, map(_FEATURE_LIST.__getitem__, cells.tolist()), strict=True))
 
 
 def name_type(word: str) -> tuple[str, ...]:

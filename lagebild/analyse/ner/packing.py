@@ -12,11 +12,12 @@ in the same order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from lagebild.analyse.ner.clusters import cluster_ids
 from lagebild.analyse.ner.gazetteer import word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
-from lagebild.analyse.ner.nametype import name_type, type_class
+from lagebild.analyse.ner.nametype import name_type
 
 #: positions of a word's features: its own, then as the word one and two to the left and right
 POSITIONS = ("", "-1", "1", "-2", "2")
@@ -26,6 +27,7 @@ OPEN = frozenset({"w", "l", "s3", "s4", "s5", "p3", "h0", "h1", "h1s4"})
 #: spelling class
 Packed = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str, str]
 _NONE = [b""] * 5  # never changed
+K = TypeVar("K", str, tuple[str, ...])
 
 
 def value_tables(records: Mapping[str, bytes]) -> dict[str, dict[str, list[bytes]]]:
@@ -46,15 +48,16 @@ def value_tables(records: Mapping[str, bytes]) -> dict[str, dict[str, list[bytes
     return out
 
 
-class _ByValue(dict[tuple[str, ...], tuple[bytes, ...]]):
-    """Records of a closed-set value at each position, packed on first use."""
+class _ByValue(dict[K, tuple[bytes, ...]]):
+    """Records of a closed-set value (a string or a tuple of them) at each position, packed
+    on first use."""
 
-    def __init__(self, pack: Callable[[Iterable[str]], bytes], attributes: Callable[[str, tuple[str, ...]], list[str]]
-                 ) -> None:
+    def __init__(self, pack: Callable[[Iterable[str]], bytes], attributes: Callable[[str, K], list[str]]) -> None:
         super().__init__()
-        self._pack, self._attributes = pack, attributes
+        self._pack = pack
+        self._attributes: Callable[[str, K], list[str]] = attributes
 
-    def __missing__(self, value: tuple[str, ...]) -> tuple[bytes, ...]:
+    def __missing__(self, value: K) -> tuple[bytes, ...]:
         out = self[value] = tuple(self._pack(self._attributes(p, value)) for p in POSITIONS)
         return out
 
@@ -77,10 +80,10 @@ def _cluster_attributes(pos: str, ids: tuple[str, ...]) -> list[str]:
 
 
 def _single(family: str, positions: tuple[str, ...] = POSITIONS, empty: bool = True
-            ) -> Callable[[str, tuple[str, ...]], list[str]]:
+            ) -> Callable[[str, str], list[str]]:
     """One attribute per position in ``positions``; none for an empty value unless ``empty``."""
-    def attributes(pos: str, value: tuple[str, ...]) -> list[str]:
-        return [f"{pos}{family}={value[0]}"] if pos in positions and (empty or value[0]) else []
+    def attributes(pos: str, value: str) -> list[str]:
+        return [f"{pos}{family}={value}"] if pos in positions and (empty or value) else []
     return attributes
 
 
@@ -94,8 +97,9 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
     h0, h1, h1s4 = tables["h0"], tables["h1"], tables["h1s4"]
     shapes, classes = _ByValue(pack_all, _single("sh")), _ByValue(pack_all, _single("lex", empty=False))
     h0_shapes = _ByValue(pack_all, _single("h0sh", ("",)))
-    flags_t, clusters_t = _ByValue(pack_all, _flag_attributes), _ByValue(pack_all, _cluster_attributes)
-    types_t = _ByValue(pack_all, _type_attributes)
+    flags_t: _ByValue[tuple[str, ...]] = _ByValue(pack_all, _flag_attributes)
+    clusters_t: _ByValue[tuple[str, ...]] = _ByValue(pack_all, _cluster_attributes)
+    types_t: _ByValue[tuple[str, ...]] = _ByValue(pack_all, _type_attributes)
 
     def packed(word: str) -> Packed:
         low = word.lower()
@@ -103,11 +107,12 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
         flags = word_flags(word)
         lex = lexicon_class(word)
         lo = low_t.get(low, _NONE)
-        sh = shapes[(shape(word),)]
-        cl = classes[(lex,)]
+        sh = shapes[shape(word)]
+        cl = classes[lex]
         g = flags_t[flags]
         c = clusters_t[cluster_ids(word)]
-        t = types_t[name_type(word)]
+        kind = name_type(word)
+        t = types_t[kind]
         s3 = s3_t.get(low[-3:], _NONE) if n > 3 else _NONE
         own = [w.get(word, _NONE)[0], lo[0], sh[0], s3[0]]
         if n > 4:
@@ -121,10 +126,10 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
             own.append(h1.get(tail, _NONE)[0])
             if len(tail) > 4:
                 own.append(h1s4.get(tail[-4:], _NONE)[0])
-            own.append(h0_shapes[(shape(word.split("-", 1)[0]),)][0])
+            own.append(h0_shapes[shape(word.split("-", 1)[0])][0])
         own += (g[0], cl[0], t[0], c[0])
         return (b"".join(own),
                 lo[1] + sh[1] + cl[1] + s3[1] + g[1] + t[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + t[2] + c[2],
                 lo[3] + sh[3] + cl[3] + c[3], lo[4] + sh[4] + cl[4] + c[4],
-                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", type_class(word))
+                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", kind[0][2:] if kind else "x")
     return packed

@@ -206,22 +206,30 @@ def _ceiling(tagger: CrfModel, tags: list[str], words: Sequence[str]) -> list[st
     if not tags or O_CEILING[0] <= 0:
         return tags
     ceiling = O_CEILING[0]
-    labels: list[str] | None = None
     cands = [i for i, t in enumerate(tags) if t == "O" and words[i][:1].isupper()]
     for i, p in zip(cands, tagger.marginals("O", cands), strict=True):
-        if p > ceiling:
-            continue
-        if labels is None:
-            labels = [x for x in tagger.labels() if x != "O"]
-        best = max(labels, key=lambda y: tagger.marginal(y, i))
-        kind = best[2:]
-        if kind != "PER":
+        if p > ceiling or _likeliest_other(tagger, i, p) != "PER":
             continue
         # two capitalised name words side by side are one name ("Brita" + "Baldus")
-        tags[i] = ("I-" if i and tags[i - 1][2:] == kind else "B-") + kind
-        if i + 1 < len(tags) and tags[i + 1] == "B-" + kind:
-            tags[i + 1] = "I-" + kind
+        tags[i] = ("I-" if i and tags[i - 1][2:] == "PER" else "B-") + "PER"
+        if i + 1 < len(tags) and tags[i + 1] == "B-PER":
+            tags[i + 1] = "I-PER"
     return tags
+
+
+def _likeliest_other(tagger: CrfModel, i: int, p_o: float) -> str:
+    """The type of the likeliest label but O at position ``i`` (the first on ties). The two
+    person labels are read first: when they hold more than the rest of the mass can, the
+    other labels need not be read."""
+    labels = tagger.labels_but_o()
+    b, e = tagger.marginals_at(_PER_LABELS, i)
+    per = max(b, e)
+    if 1.0 - p_o - b - e < per - 1e-9:
+        return "PER"
+    return max(labels, key=lambda y: tagger.marginal(y, i))[2:]
+
+
+_PER_LABELS = ("B-PER", "I-PER")
 
 
 def tag_document(sentences: Sequence[Sequence[str]], models: Models | None = None,
