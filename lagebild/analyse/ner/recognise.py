@@ -17,6 +17,7 @@ from lagebild.analyse.de import word_list, word_set
 from lagebild.analyse.ner.features import kb_span_tags
 from lagebild.analyse.ner.gazetteer import Match, kb_matches, word_flags
 from lagebild.analyse.ner.kb import KB, load_kb
+from lagebild.analyse.ner.korean import korean_names
 from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.nametype import name_type
 from lagebild.analyse.ner.rules import (
@@ -267,5 +268,6 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
         names = org_names(words, merge(words, crf, ms, kb))
         names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
+        names = korean_names(words, names)
         found.append(for_names(words, acronym_definitions(words, coordinated_names(words, names))))
     return acronyms(sentences, found, shouted)

@@ -47,7 +47,8 @@ def org_head(word: str) -> bool:
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Articles, pronouns, prepositions, conjunctions (de/function_words.tsv)."""
     return frozenset(table("function_words.tsv"))
 
 
@@ -60,7 +61,7 @@ def name_adjective(word: str) -> bool:
     written with a capital ("Medizinischen", "Evangelischen") or a place's -er adjective
     ("Hamburger", "Münchner", "Bremer")."""
     low = word.lower()
-    if not word[:1].isupper() or not word.isalpha() or len(word) < 4 or low in _function_words() \
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 4 or low in function_words() \
             or not low.endswith(_ADJECTIVE_ENDINGS):
         return False
     return known_form(low) or place_adjective(word)
@@ -347,7 +348,7 @@ def acronym_definitions(words: Sequence[str], found: Sequence[Found]) -> list[Fo
         limit = max(0, i - min(len(abbr) + 5, 2 * len(abbr)))
         while j >= limit and (words[j][:1].isupper() or words[j] in joiners):
             if words[j][:1].isupper() and words[j] not in joiners \
-                    and _initials_match(abbr, words[j:i]) and words[j].lower() not in _function_words():
+                    and _initials_match(abbr, words[j:i]) and words[j].lower() not in function_words():
                 start = j  # the shortest name that holds every letter, as Schwartz and Hearst
                 break
             j -= 1
