@@ -272,8 +272,29 @@ def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB
     return out
 
 
+def _persons_genitives(ms: list[_M], words: Sequence[str]) -> None:
+    """A one-word name the tagger typed otherwise that is a word of a person's full name in the
+    document, in the genitive ("Velmers" or "Annas" after "Anna Velmer") or as the surname
+    itself, is that person: a name keeps its type through the article."""
+    parts: set[str] = set()
+    surnames: set[str] = set()
+    for m in ms:
+        if m.label == "PER" and m.end - m.start > 1 and not m.adjective:
+            parts.update((fold(words[m.start]), fold(words[m.end - 1])))
+            surnames.add(fold(words[m.end - 1]))
+    if not parts:
+        return
+    for m in ms:
+        if m.label in ("ORG", "LOC", "MISC") and m.end - m.start == 1 and not m.kb_id and not m.chars \
+                and not m.adjective and words[m.start][:1].isupper():
+            f = fold(words[m.start])
+            if f in surnames or (f.endswith("s") and len(f) > 3 and f[:-1] in parts):
+                m.label = "PER"
+
+
 def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
     """Give every mention an entity key (a KB id or a name key)."""
+    _persons_genitives(ms, words)
     for i, m in enumerate(ms):
         if m.kb_id:
             entry = kb.entries[m.kb_id]

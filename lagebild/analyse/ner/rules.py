@@ -90,9 +90,15 @@ def _country(kb_id: str) -> bool:
     return entry is not None and entry.kind == "country"
 
 
+@cache
+def _heads_after_place() -> frozenset[str]:
+    return word_set("org_heads_after_place.txt")
+
+
 def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
     """Organisations named by a head noun and a place: "Realschule Quarzingen", "Medizinischen
-    Hochschule Quarzingen", "Bremer Mieterverein", "Katholischen Lehrerverbandes". The place
+    Hochschule Quarzingen", "Bremer Mieterverein", "Katholischen Lehrerverbandes", "Quarzingen
+    Post" (de/org_heads_after_place.txt). The place
     the tagger or the KB found inside such a name becomes the whole organisation. Not after an
     indefinite determiner ("einer Kölner Spezialklinik" describes), nor with a country ("des
     Senders France 24": the noun stands in apposition)."""
@@ -103,7 +109,12 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
         return start == 0 or words[start - 1].lower() not in indefinite
 
     out: list[Found] = []
+    after = _heads_after_place()
     for f in found:
+        if f.label in ("LOC", "GPE") and f.end < len(words) and f.end not in taken and words[f.end] in after:
+            out.append(Found(f.start, f.end + 1, "ORG"))  # "Quarzingen Post", also a country's
+            taken.add(f.end)
+            continue
         if f.label in ("LOC", "GPE") and not _country(f.kb_id):
             start = f.start
             if start > 0 and start - 1 not in taken and org_head(words[start - 1]):
