@@ -40,8 +40,8 @@ _SHIFT = np.uint64(64 - BITS)
 
 
 def _ngram_counts(lens: np.ndarray) -> np.ndarray:
-    """How many n-grams a framed word of each length has: min(length - k, 1) summed over the
-    n-gram lengths (15 + 5 per letter past five, for the five lengths 1 to 5)."""
+    """How many n-grams a framed word of each length L has: max(L - n + 1, 0) summed over the
+    n-gram lengths n = 1..5 (L(L + 1)/2 below five bytes, 5L - 10 from five on)."""
     return np.where(lens >= _NMAX, _NMAX * lens - _NMAX * (_NMAX - 1) // 2, lens * (lens + 1) // 2)
 
 

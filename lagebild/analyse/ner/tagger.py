@@ -221,12 +221,10 @@ def _likeliest_other(tagger: CrfModel, i: int, p_o: float) -> str:
     """The type of the likeliest label but O at position ``i`` (the first on ties). The two
     person labels are read first: when they hold more than the rest of the mass can, the
     other labels need not be read."""
-    labels = tagger.labels_but_o()
     b, e = tagger.marginals_at(_PER_LABELS, i)
-    per = max(b, e)
-    if 1.0 - p_o - b - e < per - 1e-9:
+    if 1.0 - p_o - b - e < max(b, e) - 1e-9:
         return "PER"
-    return max(labels, key=lambda y: tagger.marginal(y, i))[2:]
+    return max(tagger.labels_but_o(), key=lambda y: tagger.marginal(y, i))[2:]
 
 
 _PER_LABELS = ("B-PER", "I-PER")
