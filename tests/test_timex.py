@@ -9,7 +9,7 @@ import pytest
 
 from lagebild.analyse.pipeline import Pipeline
 from lagebild.analyse.timex import find_timexes
-from lagebild.analyse.timex.lexicon import alt, trie_alt
+from lagebild.analyse.alternation import either_case, longest_first, trie
 from lagebild.model import Article, Timex
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -123,9 +123,21 @@ def test_krauts_dev_value_f1_floor() -> None:
 
 
 def test_trie_alternation_matches_like_the_longest_first_alternation() -> None:
-    """Same matches at the same offsets: the longest word starting at each position."""
+    """Same matches at the same offsets: the longest word starting at each position, also
+    where what follows the alternation fails and a shorter word must be taken."""
     pieces = ["jahr", "jahrhundert", "jahres", "mai", "ab", "abend", "tag", "tage", "lang", "an", "uhr"]
     words = [a + b for a in pieces for b in pieces] + pieces + [p[:-1] for p in pieces] + ["Vorabendjahr", "x"]
-    old, new = re.compile(alt(pieces)), re.compile(trie_alt(pieces))
-    for w in words:
-        assert [(m.start(), m.group()) for m in new.finditer(w)] == [(m.start(), m.group()) for m in old.finditer(w)]
+    for tail in ("", "(?!e)", "s"):
+        old, new = re.compile(longest_first(pieces) + tail), re.compile(trie(pieces) + tail)
+        for w in words:
+            assert [(m.start(), m.group()) for m in new.finditer(w)] == \
+                [(m.start(), m.group()) for m in old.finditer(w)]
+
+
+def test_trie_with_spaces_and_either_case() -> None:
+    """A blank stands for any white space; the first letter in both cases."""
+    quals = ["bis zu", "bis zu rund", "rund", "mehr als", "weit mehr als"]
+    rx = re.compile(r"(?<!\w)" + trie(either_case(quals), space=r"\s+") + r"\s+\d+")
+    assert [m.group() for m in rx.finditer("Bis  zu rund 40 und bis\nzu 30, weit mehr als 5, mehr 7")] == \
+        ["Bis  zu rund 40", "bis\nzu 30", "weit mehr als 5"]
+    assert either_case(["rund", "USA"]) == {"rund", "Rund", "uSA", "USA"}

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
+from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.de import table, word_list, word_set
 from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
 from lagebild.analyse.pipeline import component
@@ -31,10 +32,6 @@ _RANGE_RE = re.compile(r"\s*(?:bis|-|–|und|oder)\s*")
 _RANGE_NEXT_RE = re.compile(r"\s*(?:bis|-|–|und|oder)\s*\d")
 _ORDINAL_NEXT_RE = re.compile(r"\.(?:\s+[a-zäöüß]|[^\W\d_])")
 _ORDINAL_NOUN_RE = re.compile(r"\.\s+[A-ZÄÖÜ]")
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 @cache
@@ -64,18 +61,15 @@ def _blockers() -> frozenset[str]:
 @cache
 def _regex() -> re.Pattern[str]:
     scales = _scales()
-    scale = _alt(k for k, (kind, _) in scales.items() if kind == "scale")
-    vague = "(?:" + "|".join(
-        f"[{k[0].lower()}{k[0].upper()}]" + re.escape(k[1:])
-        for k, (kind, _) in sorted(scales.items(), key=lambda kv: -len(kv[0])) if kind == "vague") + ")"
-    fraction = _alt(k for k, (kind, _) in scales.items() if kind == "fraction" and k != "Hälfte")
+    # word lists as tries (alternation.py): this regex runs at every word start near a number
+    scale = trie(k for k, (kind, _) in scales.items() if kind == "scale")
+    vague = trie(either_case(k for k, (kind, _) in scales.items() if kind == "vague"))
+    fraction = trie(k for k, (kind, _) in scales.items() if kind == "fraction" and k != "Hälfte")
     numword = f"(?i:{number_word_pattern()})"
-    qualifier = "(?:" + "|".join(
-        f"[{q[0].lower()}{q[0].upper()}]" + re.escape(q[1:]).replace(r"\ ", r"\s+")
-        for q in sorted(word_list("figure_qualifiers.txt"), key=len, reverse=True)) + ")"
+    qualifier = trie(either_case(word_list("figure_qualifiers.txt")), space=r"\s+")
     digits = (rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?(?!\d)|\d{{1,3}}(?:\s\d{{3}})+(?![\d.,])|\d+,\d+"
               rf"|\d+\.\d{{1,2}}(?=\s+{scale})|\d+")
-    unit_abbr = _alt(_units())
+    unit_abbr = trie(_units())
     return re.compile(
         rf"(?<![\w.,:/-])(?:(?P<q>{qualifier})\s+)?"
         rf"(?:(?P<fn>{numword}|\d+){_S}+(?P<frac>{fraction})"

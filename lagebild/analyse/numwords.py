@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from lagebild.analyse.alternation import trie
 from lagebild.analyse.de import table
 
 _MORPHEMES = ("einhalb", "hundert", "tausend", "und")
@@ -21,8 +22,7 @@ def _base() -> dict[str, float]:
 @cache
 def number_word_pattern() -> str:
     """A regex fragment matching a (candidate) number word, lower-case; check with ``parse_word``."""
-    words = sorted({*_base(), *_MORPHEMES, "anderthalb"}, key=len, reverse=True)
-    return r"(?:" + "|".join(words) + r")+"
+    return trie({*_base(), *_MORPHEMES, "anderthalb"}) + "+"
 
 
 def _below_thousand(word: str) -> float | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from lagebild.analyse.alternation import trie
 from lagebild.analyse.numwords import number_word_pattern
-from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, trie_alt, words
+from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
 
 ENDINGS = r"(?:e|en|er|em|es)"
 UNIT_PREPOSITIONS = ("seit", "über", "vor", "nach", "für", "binnen", "innerhalb")
@@ -188,7 +189,7 @@ def _head_index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], frozenset
             if p[0] == "=":
                 names[p] = names.get(p, frozenset()) | {n}
     digit = frozenset(n for n, ps in table.items() if "#" in ps)
-    return re.compile(trie_alt(pieces)), names, digit
+    return re.compile(trie(pieces)), names, digit
 
 
 #: how far before and after its head word a match may reach (characters)

@@ -2,43 +2,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.de import table
 
 DEMONSTRATIVE = ("dies", "jen")
 POSITIONS = ("Anfang", "Mitte", "Ende", "Beginn", "Ausgang")
 
 
-def alt(words: object, escape: bool = True) -> str:
-    """A non-capturing alternation, longest first (so "Juni" is not read as "Jun")."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "(?:" + "|".join(re.escape(w) if escape else w for w in items) + ")"
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_alt(words: Iterable[str]) -> str:
-    """``alt(words)`` as a trie: the same match at every position (the longest word starting
-    there), but the regex engine reads each letter once instead of trying every word in turn
-    (the ~100 timex head pieces: 2.7 -> 1 µs per word in ``grammar._heads_of``)."""
-    root: _Trie = {}
-    for w in set(words):
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        # the longer continuations first, ending here last: longest first, as in ``alt``
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if "" in node:
-            branches.append("")
-        return "" if branches == [""] else branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return "(?:" + build(root) + ")"
+def alt(words: object) -> str:
+    """A non-capturing alternation of literal words, longest first (so "Juni" is not read as
+    "Jun"), written as a trie (``alternation.py``)."""
+    return trie(str(w) for w in words)  # type: ignore[attr-defined]
 
 
 def ci(word: str) -> str:
@@ -48,8 +25,8 @@ def ci(word: str) -> str:
 
 
 def ci_alt(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "(?:" + "|".join(ci(w) for w in items) + ")"
+    """``alt`` of the words with their first letter in either case."""
+    return trie(either_case(str(w) for w in words))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
