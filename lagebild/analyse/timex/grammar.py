@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from lagebild.analyse.alternation import trie
+from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.numwords import number_word_pattern
 from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
 
@@ -31,16 +31,16 @@ def fragments() -> dict[str, str]:
     month_any = "(?:" + alt(lex.full_months) + "|" + alt(abbr) + rf"(?:\.|(?=\s*{YEAR})))"
     det_words = ["der", "die", "das", "dem", "den", "des"] + \
         [d + e for d in DEMONSTRATIVE for e in ("e", "er", "em", "en", "es")]
-    rel_adj = "(?:" + "|".join(ci(stem) + ENDINGS for stem in words("rel_adj")) + ")"
+    rel_adj = trie(either_case(words("rel_adj"))) + ENDINGS
     numword = number_word_pattern()
     number = rf"(?:\d+(?:,\d+)?|(?i:{numword})|{ci_alt(words('vague'))}|beiden)"
-    pod_low = "|".join(p.lower() for p in lex.dayparts)
+    pod_low = trie(p.lower() for p in lex.dayparts)
     pod_any = alt([*lex.dayparts, *(p.lower() for p in lex.dayparts)])
     return {
         "MONTH": month_any, "MONTH_FULL": alt(lex.full_months), "WEEKDAY": alt(lex.weekdays),
         "WEEKDAY_LOW": ci_alt(w.lower() for w in lex.weekdays),
         "DET": ci_alt(det_words), "REL_ADJ": rel_adj, "NUMBER": number,
-        "NUMWORD": numword, "POD_LOW": f"(?:{pod_low})", "POD_ANY": pod_any,
+        "NUMWORD": numword, "POD_LOW": pod_low, "POD_ANY": pod_any,
         "POS": alt(POSITIONS), "UNIT": alt(lex.units), "SEASON": alt(lex.seasons),
         "QUAL": ci_alt(words("qualifier")), "HOLIDAY": "(?:" + "|".join(lex.holiday_names) + ")",
     }
