@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lagebild.analyse.alternation import either_case, longest_first, trie
 from lagebild.analyse.pipeline import Pipeline
 from lagebild.analyse.timex import find_timexes
-from lagebild.analyse.alternation import either_case, longest_first, trie
 from lagebild.model import Article, Timex
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
