@@ -7,6 +7,8 @@ Training data (all CC BY 4.0, so the model may ship; nothing from it is copied i
     that "russische" or "EU-weit" are not taken for names; they are never output).
   * DFKI SmartData (ner_extra/smartdata_corpus_de/derived_v1_all_regextok.bio):
     PERSON -> PER, ORGANIZATION* -> ORG, LOCATION/_CITY/_STREET/_STOP -> LOC, rest -> O.
+    Each GermEval document is trained on GERMEVAL_COPIES (5) times, SmartData's once: the
+    in-domain sentences weigh more (measured below).
   * Optionally (--ler; not in the shipped model) Legal Entity Recognition dev+test
     (ner_extra/legal_ner_ler_de, CC BY 4.0): PER/RR/AN -> PER, LD/ST/STR/LDS -> LOC,
     ORG/UN/INN/GRT/MRK -> ORG, legal norms -> O, only sentences holding such a name. In 5-fold
