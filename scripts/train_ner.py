@@ -71,7 +71,8 @@ held-out sentences are unseen even as unlabelled text:
   1 / 2 / 3 / 5 / 8 copies 0.733 / 0.736 / 0.737 / 0.740 / 0.740; SmartData left out 0.710.
   5 is used (PER 0.780, ORG 0.624, LOC 0.781 at P 0.765, R 0.717). With 5 copies, not kept:
   the legal corpus added (--ler) 0.740, SmartData's tweets left out (--no-tweets) 0.740, O ceiling
-  0.7 / 0.9 (same fold models) 0.738 / 0.740, c2 0.2 0.740, 200 iterations 0.741.
+  0.7 / 0.9 (same fold models) 0.738 / 0.740, c2 0.2 0.740, 200 iterations 0.741, GermEval
+  documents holding an organisation 3 copies more 0.740 (ORG 0.630).
   Mention replacement (Dai and Adel 2020: one more copy of each training document with every
   name swapped for another training name of its type): 0.700 (all documents) and 0.704
   (GermEval documents only) against 0.706 without, so not used.
