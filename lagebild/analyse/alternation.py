@@ -15,12 +15,6 @@ from collections.abc import Iterable
 _Trie = dict[str, "_Trie"]
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """The plain alternation ``trie`` stands for: escaped words, longest first."""
-    items = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in items) + ")"
-
-
 def trie(words: Iterable[str], space: str | None = None) -> str:
     """A non-capturing group matching any of ``words`` (literals), longest first. With
     ``space``, a blank in a word stands for that regex (``r"\\s+"``: "bis zu" across any
