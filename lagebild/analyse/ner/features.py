@@ -3,7 +3,8 @@
 All German nouns are capitalised, so capitalisation says little: the features that carry
 weight are the word itself, its shape and affixes (-burg, -ische, GmbH), hyphen parts
 (UN-Sicherheitsrat, Merkel-Regierung), KB facts (given name, country adjective, one-word KB
-name), KB span matches, distributional word clusters (``clusters.py``: what the CRF learnt
+name), KB span matches, the spelling class and exact hits on big lists of real names (``nametype.py``,
+``namelists.py``), distributional word clusters (``clusters.py``: what the CRF learnt
 about one surname reaches the surnames it never saw), the words one and two to either side
 (two away only by shape, dictionary class and cluster), where a capitalised word stands (first
 in the sentence, after a lower-case word, after a given name) and, in the second pass, what the

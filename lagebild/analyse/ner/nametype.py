@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from lagebild.analyse.ner.namelists import list_flags
 from lagebild.analyse.wordcache import clear_all, register_dict
 from lagebild.errors import ModelError
 
@@ -132,6 +133,7 @@ def prime(words: Iterable[str]) -> None:
     if not typed or model is None:
         _TYPES.update(dict.fromkeys(typed, ()))
         return
+    listed = list_flags(typed)
     buckets, counts = _ngrams(typed)
     # float16 weights summed in float64 are exact, whatever the order
     sums = np.add.reduceat(model[buckets], np.cumsum(counts) - counts, axis=0, dtype=np.float64)
@@ -140,12 +142,27 @@ def prime(words: Iterable[str]) -> None:
     ranked = np.sort(sums, axis=1)
     gap = ranked[:, -1] - ranked[:, -2]
     cells = top * len(_STEPS) + (gap > 0.7) + (gap > 2.0)
-    _TYPES.update(zip(typed, map(_FEATURE_LIST.__getitem__, cells.tolist()), strict=True))
+    _TYPES.update(zip(typed, map(_with_lists, cells.tolist(), listed), strict=True))
+
+
+_COMBINED: dict[tuple[int, tuple[str, ...]], tuple[str, ...]] = {}
+
+
+def _with_lists(cell: int, listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The type features of ``cell`` and the name-list features, one shared tuple per pair."""
+    if not listed:
+        return _FEATURE_LIST[cell]
+    key = (cell, listed)
+    t = _COMBINED.get(key)
+    if t is None:
+        t = _COMBINED[key] = _FEATURE_LIST[cell] + listed
+    return t
 
 
 def name_type(word: str) -> tuple[str, ...]:
     """``("t=LAST", "t=LAST2")``: the likeliest class and it with a confidence step (2: its
-    score leads the next by more than 2, about 7:1 odds; 1: by more than 0.7); nothing for a
+    score leads the next by more than 2, about 7:1 odds; 1: by more than 0.7), then the
+    word's name-list features (``namelists.py``: ``"z=L"``, a listed surname); nothing for a
     word that is not capitalised or has fewer than three letters."""
     t = _TYPES.get(word)
     if t is None:
