@@ -21,7 +21,7 @@ from typing import Protocol, TypeVar, cast
 from lagebild.analyse.ner.clusters import ON_CHANGE, cluster_ids
 from lagebild.analyse.ner.gazetteer import Match, word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
-from lagebild.analyse.ner.nametype import name_type, type_class
+from lagebild.analyse.ner.nametype import list_code, name_type, type_class
 from lagebild.analyse.ner.packing import Packed, word_packer
 from lagebild.analyse.wordcache import clear_all, word_cache
 
@@ -115,18 +115,18 @@ _BOS = ("BOS",)
 _EOS = ("EOS",)
 
 _Parts = tuple[tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...], tuple[Feature, ...],
-               tuple[Feature, ...], bool, bool, bool, str, str]
+               tuple[Feature, ...], bool, bool, bool, str, str, str]
 
 
 def _parts(word: str, own_of: Callable[[str], P], ctx_of: Callable[[str], tuple[P, P, P, P]]
-           ) -> tuple[P, P, P, P, P, bool, bool, bool, str, str]:
+           ) -> tuple[P, P, P, P, P, bool, bool, bool, str, str, str]:
     """All a word brings to a sentence: its own features, its features as the word one and two
     to the left and right, capitalised, lower-case start, given name, dictionary class, the
-    class its spelling suggests (``nametype.py``)."""
+    class its spelling suggests and the name lists it is on (``nametype.py``)."""
     left1, right1, left2, right2 = ctx_of(word)
     return (own_of(word), left1, right1, left2, right2,
             word[:1].isupper(), word[:1].islower(), "fn" in word_flags(word), lexicon_class(word) or "x",
-            type_class(word))
+            type_class(word), list_code(word))
 
 
 @word_cache
@@ -184,8 +184,11 @@ def _assemble(words: Sequence[str], kb_tags: Sequence[str], doc_tags: Sequence[S
             else:
                 q = ps[i - 1]
                 f.append(conv("after=" + ("low" if q[6] else "cap" if q[5] else "p") + lex))
-                if q[6]:
-                    f.append(conv("pt=" + words[i - 1].lower() + "|" + p[9]))
+                if q[6]:  # the lower-case word before with the spelling class and the name lists
+                    before = words[i - 1].lower() + "|"
+                    f.append(conv("pt=" + before + p[9]))
+                    if p[10]:
+                        f.append(conv("pz=" + before + p[10]))
                 if q[7]:
                     f.append(conv("fn+" + lex))
             if i < n - 1 and p[7] and ps[i + 1][5]:
@@ -245,7 +248,10 @@ def sentence_packed(words: Sequence[str], kb_tags: Sequence[str], parts_of: Call
                 q = ps[i - 1]
                 out[i] += pack("after=" + ("low" if q[6] else "cap" if q[5] else "p") + lex)
                 if q[6]:
-                    out[i] += pack("pt=" + words[i - 1].lower() + "|" + p[9])
+                    before = words[i - 1].lower() + "|"
+                    out[i] += pack("pt=" + before + p[9])
+                    if p[10]:
+                        out[i] += pack("pz=" + before + p[10])
                 if q[7]:
                     out[i] += pack("fn+" + lex)
             if i < last and p[7] and ps[i + 1][5]:

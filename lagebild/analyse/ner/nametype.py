@@ -173,6 +173,11 @@ def name_type(word: str) -> tuple[str, ...]:
     return t
 
 
+def list_code(word: str) -> str:
+    """The word's name-list flags as one string ("LP": a surname and a place), "" for none."""
+    return "".join(f[2:] for f in name_type(word)[2:])
+
+
 def type_class(word: str) -> str:
     """The likeliest class alone ("LAST"), "x" for a word ``name_type`` does not type."""
     t = name_type(word)

@@ -24,8 +24,8 @@ POSITIONS = ("", "-1", "1", "-2", "2")
 #: feature families whose values are open (a word or a piece of it): tabled at load
 OPEN = frozenset({"w", "l", "s3", "s4", "s5", "p3", "h0", "h1", "h1s4"})
 #: ``features.PackedParts``: own, -1, 1, -2, 2 records; capitalised, lower-case start, given name, class,
-#: spelling class
-Packed = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str, str]
+#: spelling class, name-list code
+Packed = tuple[bytes, bytes, bytes, bytes, bytes, bool, bool, bool, str, str, str]
 _NONE = [b""] * 5  # never changed
 K = TypeVar("K", str, tuple[str, ...])
 
@@ -131,5 +131,6 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
         return (b"".join(own),
                 lo[1] + sh[1] + cl[1] + s3[1] + g[1] + t[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + t[2] + c[2],
                 lo[3] + sh[3] + cl[3] + c[3], lo[4] + sh[4] + cl[4] + c[4],
-                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", kind[0][2:] if kind else "x")
+                word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", kind[0][2:] if kind else "x",
+                "".join(f[2:] for f in kind[2:]))
     return packed
