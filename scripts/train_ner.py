@@ -82,7 +82,10 @@ held-out sentences are unseen even as unlabelled text:
   as GeoNames places): noise, not knowledge, so not used. The flags joined to the lower-case
   word before ("pz=in|P", "pz=sagte|L", as "pt=" joins the spelling class): 0.751 (P 0.775,
   R 0.729; PER 0.783, ORG 0.633, LOC 0.799). Joined to the word before's cluster instead or as
-  well, with the spelling class joined to that cluster too: 0.749 / 0.748, not used.
+  well, with the spelling class joined to that cluster too: 0.749 / 0.748; a listed given name
+  joined to the capitalised word after it and before it ("zF>"): 0.750; the flags also joined to
+  a capitalised dictionary noun before ("Stadt|P", "Trainer|L"): 0.752; the spelling class
+  joined to the flags ("tz=LAST2|L"): 0.748; none kept (within noise or below).
   Mention replacement (Dai and Adel 2020: one more copy of each training document with every
   name swapped for another training name of its type): 0.700 (all documents) and 0.704
   (GermEval documents only) against 0.706 without, so not used.

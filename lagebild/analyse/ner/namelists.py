@@ -145,7 +145,12 @@ def _table() -> np.ndarray | None:
             return cached
     except (OSError, ValueError):
         pass
-    table = _build()
+    log.info("reading the name lists of %s (once; cached as %s)", ", ".join(_SOURCES), path)
+    try:
+        table = _build()
+    except ImportError as exc:  # pragma: no cover - a broken install
+        log.warning("name lists unavailable (%s): the tagger runs without them, less accurately", exc)
+        return None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
