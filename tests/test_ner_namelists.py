@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from lagebild.analyse.ner import namelists
-from lagebild.analyse.ner.nametype import name_type
+from lagebild.analyse.ner.features import sentence_features
+from lagebild.analyse.ner.nametype import list_code, name_type
 
 
 def _forget() -> None:
@@ -29,6 +30,13 @@ def test_real_names_are_flagged_and_invented_words_are_not() -> None:
 def test_flags_reach_the_name_type_features() -> None:
     assert "z=L" in name_type("Schröder")
     assert name_type("Schröder")[0].startswith("t=")  # the spelling class stays first
+
+
+def test_the_word_before_is_joined_to_the_lists() -> None:
+    assert list_code("Gedern") == "P" and list_code("Kwarnelbotz") == ""
+    feats = sentence_features(["Sie", "zog", "nach", "Gedern", "und", "Kwarnelbotz"], [""] * 6)
+    assert "pz=nach|P" in feats[3]
+    assert not any(f.startswith("pz=") for f in feats[5])  # not on a list: no joined feature
 
 
 def test_hash_is_the_same_in_another_process() -> None:

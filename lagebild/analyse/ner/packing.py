@@ -17,7 +17,7 @@ from typing import TypeVar
 from lagebild.analyse.ner.clusters import cluster_ids
 from lagebild.analyse.ner.gazetteer import word_flags
 from lagebild.analyse.ner.lexicon import lexicon_class
-from lagebild.analyse.ner.nametype import name_type
+from lagebild.analyse.ner.nametype import list_code, name_type
 
 #: positions of a word's features: its own, then as the word one and two to the left and right
 POSITIONS = ("", "-1", "1", "-2", "2")
@@ -132,5 +132,5 @@ def word_packer(records: Mapping[str, bytes], pack_all: Callable[[Iterable[str]]
                 lo[1] + sh[1] + cl[1] + s3[1] + g[1] + t[1] + c[1], lo[2] + sh[2] + cl[2] + s3[2] + g[2] + t[2] + c[2],
                 lo[3] + sh[3] + cl[3] + c[3], lo[4] + sh[4] + cl[4] + c[4],
                 word[:1].isupper(), word[:1].islower(), "fn" in flags, lex or "x", kind[0][2:] if kind else "x",
-                "".join(f[2:] for f in kind[2:]))
+                list_code(word))
     return packed
