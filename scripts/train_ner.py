@@ -85,7 +85,8 @@ held-out sentences are unseen even as unlabelled text:
   well, with the spelling class joined to that cluster too: 0.749 / 0.748; a listed given name
   joined to the capitalised word after it and before it ("zF>"): 0.750; the flags also joined to
   a capitalised dictionary noun before ("Stadt|P", "Trainer|L"): 0.752; the spelling class
-  joined to the flags ("tz=LAST2|L"): 0.748; none kept (within noise or below).
+  joined to the flags ("tz=LAST2|L"): 0.748; none kept (within noise or below). With the name
+  lists, 8 GermEval copies instead of 5: 0.752; c2 0.05: 0.745; not kept.
   Mention replacement (Dai and Adel 2020: one more copy of each training document with every
   name swapped for another training name of its type): 0.700 (all documents) and 0.704
   (GermEval documents only) against 0.706 without, so not used.

@@ -186,14 +186,16 @@ def _lookup(keys: np.ndarray, flags: np.ndarray, words: Sequence[str]) -> list[i
 
 def list_flags(words: Sequence[str]) -> list[tuple[str, ...]]:
     """Each word's list features (``("z=L",)``, ``()``); for a word not listed as written a
-    genitive ``-s`` is tried off ("Finkes"). All words at once: one sorted search per batch."""
+    genitive ``-s`` is tried off ("Finkes"). All words at once: one sorted search per batch,
+    the forms without ``-s`` in the same search."""
     columns = _columns()
     if columns is None or not words:
         return [()] * len(words)
     keys, flags = columns
-    bits = _lookup(keys, flags, words)
-    again = [i for i, (w, b) in enumerate(zip(words, bits, strict=True)) if not b and len(w) > 4 and w.endswith("s")]
-    if again:
-        for i, b in zip(again, _lookup(keys, flags, [words[i][:-1] for i in again]), strict=True):
-            bits[i] = b
-    return [_BY_BITS[b] for b in bits]
+    n = len(words)
+    genitive = [i for i, w in enumerate(words) if len(w) > 4 and w.endswith("s")]
+    bits = _lookup(keys, flags, [*words, *(words[i][:-1] for i in genitive)])
+    for k, i in enumerate(genitive, n):
+        if not bits[i]:
+            bits[i] = bits[k]
+    return [_BY_BITS[b] for b in bits[:n]]
