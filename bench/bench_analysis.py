@@ -8,8 +8,10 @@ per-word caches know; first_round_tokens_per_s is the first pass alone (new text
 computed once; only the first text was seen before, when the models loaded). --repeat N times every measurement N
 times and keeps the fastest (other jobs on a shared machine only ever slow a run down).
 --profile FILE writes a cProfile of the whole-pipeline run. Also reports what the quotes
-component adds to the rest of the analysis (issue 4: <= 30 %).
+component adds to the rest of the analysis (issue 4: <= 30 %). --components times another
+pipeline: ``tokens,entities,timex,figures`` is issue 3's analysis without issue 4's quotes.
 Usage: python bench/bench_analysis.py [--tokens 200000] [--texts DIR] [--repeat 1] [--profile FILE]
+       [--components tokens,entities,timex,figures]
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ def main() -> None:
     ap.add_argument("--texts", default=None)
     ap.add_argument("--repeat", type=int, default=1, help="time each measurement N times, keep the fastest")
     ap.add_argument("--profile", default=None, help="write a cProfile of the pipeline run here")
+    ap.add_argument("--components", default=",".join(DEFAULT_PIPELINE),
+                    help="the pipeline to time, comma-separated (issue 3's analysis: tokens,entities,timex,figures)")
     args = ap.parse_args()
     machine = pin_one_core()
     base = [prepare(RawDocument(origin=str(i), id=str(i), text=t, published=p)) for i, (t, p) in
@@ -56,7 +60,7 @@ def main() -> None:
     rounds = max(1, args.tokens // per_round)
     articles: list[Article] = [replace(a, id=f"{a.id}-{r}") for r in range(rounds) for a in base]
     n_tokens = per_round * rounds
-    full = Pipeline(DEFAULT_PIPELINE)
+    full = Pipeline(args.components.split(","))
     full(articles[0])  # load models
     in_gc = [0.0, 0.0]  # CPU seconds spent in the cyclic garbage collector, start of the current run
 
@@ -101,7 +105,7 @@ def main() -> None:
             per_component_wall[comp.name] = min(per_component_wall[comp.name], time.perf_counter() - t)
     rest = sum(v for k, v in per_component.items() if k != "quotes")
     print(json.dumps({
-        "machine": machine, "articles": len(articles), "tokens": n_tokens, "repeat": max(1, args.repeat),
+        "machine": machine, "components": full.names, "articles": len(articles), "tokens": n_tokens, "repeat": max(1, args.repeat),
         "pipeline_tokens_per_s": round(n_tokens / total),
         "pipeline_tokens_per_s_wall": round(n_tokens / wall),
         "pipeline_gc_share": round(gc_share, 3),

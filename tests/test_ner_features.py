@@ -104,3 +104,28 @@ def test_adjective_stems_are_the_key_less_each_ending_it_has() -> None:
         assert _adjective_stems(key) == reference(key), key
     assert _adjective_stems("polnischen") == ["polnischen", "polnisch"]
     assert _adjective_stems("polnische") == ["polnische", "polnisch"]
+
+
+def test_floor_drops_only_organisations_the_tagger_is_unsure_of() -> None:
+    """An organisation chunk is dropped when the mean marginal of its labels is under the
+    floor, kept when it is above; other types are untouched."""
+    words = ["Der", "Vorstand", "der", "Quastel", "Werke", "AG", "trat", "zurück", "."]
+    old = dict(tagger.FLOORS)
+    try:
+        tagger.FLOORS.clear()
+        tags = tagger.tag_document([words])[0]
+        orgs = [c for c in tagger.chunks(tags) if c[2] == "ORG"]
+        assert orgs, tags
+        s, e, _ = orgs[0]
+        model = tagger.default_models().pass1
+        mean = sum(model.marginal(tags[i], i) for i in range(s, e)) / (e - s)
+        tagger.FLOORS["ORG"] = mean + (1 - mean) / 2
+        assert not [c for c in tagger.chunks(tagger.tag_document([words])[0]) if c[2] == "ORG"]
+        tagger.FLOORS["ORG"] = mean / 2
+        assert (s, e, "ORG") in tagger.chunks(tagger.tag_document([words])[0])
+        tagger.FLOORS.clear()
+        tagger.FLOORS["PER"] = 0.0
+        assert (s, e, "ORG") in tagger.chunks(tagger.tag_document([words])[0])
+    finally:
+        tagger.FLOORS.clear()
+        tagger.FLOORS.update(old)
