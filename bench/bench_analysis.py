@@ -105,7 +105,8 @@ def main() -> None:
             per_component_wall[comp.name] = min(per_component_wall[comp.name], time.perf_counter() - t)
     rest = sum(v for k, v in per_component.items() if k != "quotes")
     print(json.dumps({
-        "machine": machine, "components": full.names, "articles": len(articles), "tokens": n_tokens, "repeat": max(1, args.repeat),
+        "machine": machine, "components": full.names, "articles": len(articles), "tokens": n_tokens,
+        "repeat": max(1, args.repeat),
         "pipeline_tokens_per_s": round(n_tokens / total),
         "pipeline_tokens_per_s_wall": round(n_tokens / wall),
         "pipeline_gc_share": round(gc_share, 3),
