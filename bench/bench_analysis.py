@@ -10,8 +10,11 @@ times and keeps the fastest (other jobs on a shared machine only ever slow a run
 --profile FILE writes a cProfile of the whole-pipeline run. Also reports what the quotes
 component adds to the rest of the analysis (issue 4: <= 30 %). --components times another
 pipeline: ``tokens,entities,timex,figures`` is issue 3's analysis without issue 4's quotes.
+--cold empties the per-word caches before each repeat, so with --tokens 1 every repeat is a
+first pass over new text (as in a fresh process, models loaded) and the fastest of N such
+passes is reported: on a shared machine one fresh process per figure scatters by +-5 %.
 Usage: python bench/bench_analysis.py [--tokens 200000] [--texts DIR] [--repeat 1] [--profile FILE]
-       [--components tokens,entities,timex,figures]
+       [--components tokens,entities,timex,figures] [--cold]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from common import pin_one_core, sample_records
 
 from lagebild.analyse.pipeline import DEFAULT_PIPELINE, Pipeline
 from lagebild.analyse.tokens import tokenize
+from lagebild.analyse.wordcache import clear_all
 from lagebild.clean import prepare
 from lagebild.model import Analysis, Article, RawDocument
 
@@ -50,6 +54,8 @@ def main() -> None:
     ap.add_argument("--texts", default=None)
     ap.add_argument("--repeat", type=int, default=1, help="time each measurement N times, keep the fastest")
     ap.add_argument("--profile", default=None, help="write a cProfile of the pipeline run here")
+    ap.add_argument("--cold", action="store_true",
+                    help="empty the per-word caches before every repeat: each repeat sees new words")
     ap.add_argument("--components", default=",".join(DEFAULT_PIPELINE),
                     help="the pipeline to time, comma-separated (issue 3's analysis: tokens,entities,timex,figures)")
     args = ap.parse_args()
@@ -76,6 +82,9 @@ def main() -> None:
     docs: list[Analysis] = []
     first_round = 0.0  # CPU seconds of the first pass over the texts: words the caches have not seen
     for rep in range(max(1, args.repeat)):
+        if args.cold:
+            clear_all()
+            gc.collect()
         c0, t0 = time.process_time(), time.perf_counter()
         if profiler:
             profiler.enable()

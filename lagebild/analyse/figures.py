@@ -15,13 +15,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.de import table, word_list, word_set
 from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
 from lagebild.analyse.pipeline import component
+from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Analysis, Figure, Quote, Timex
 
 __all__ = ["attribute_figures", "figures_component", "find_figures"]
@@ -97,7 +98,7 @@ def _scale_words() -> frozenset[str]:
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=100_000)
+@word_cache
 def _is_anchor(word: str) -> bool:
     """Can ``word`` be the number of a figure? Checked per distinct word, so cheap."""
     if _DIGIT.search(word):

@@ -7,9 +7,10 @@ and a new verb is one line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from lagebild.analyse.de import word_list
+from lagebild.analyse.wordcache import word_cache
 
 #: prefixes that are never separated and take no ge- in the participle
 _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "über", "unter", "wider")
@@ -75,7 +76,7 @@ class Lexicon:
         return word.endswith(self.source_nouns)
 
 
-@lru_cache(maxsize=65536)
+@word_cache
 def _speaker_noun(word: str) -> tuple[str, str] | None:
     lex = lexicon()
     endings = _endings()

@@ -8,11 +8,12 @@ Determiners and adjectives are part of it ("[den vergangenen Tagen]").
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.numwords import number_word_pattern
 from lagebild.analyse.timex.lexicon import DEMONSTRATIVE, POSITIONS, alt, ci, ci_alt, lexicon, words
+from lagebild.analyse.wordcache import word_cache
 
 ENDINGS = r"(?:e|en|er|em|es)"
 UNIT_PREPOSITIONS = ("seit", "über", "vor", "nach", "für", "binnen", "innerhalb")
@@ -198,7 +199,7 @@ _WORD_RE = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=200_000)
+@word_cache
 def _heads_of(word: str) -> frozenset[str]:
     rx, names, digit = _head_index()
     low = word.lower()
