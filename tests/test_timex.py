@@ -146,3 +146,20 @@ def test_trie_with_spaces_and_either_case() -> None:
     assert [m.group() for m in rx.finditer("Bis  zu rund 40 und bis\nzu 30, weit mehr als 5, mehr 7")] == \
         ["Bis  zu rund 40", "bis\nzu 30", "weit mehr als 5"]
     assert either_case(["rund", "USA"]) == {"rund", "Rund", "uSA", "USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Der Zuschlag beträgt 20 Prozent der Einkünfte von 801 bis 1200 € im Monat.",
+    "Die Obergrenze liegt bei 1500,- € für Familien.",
+    "Er zahlte 1200 € Miete und lief 1500 m.",
+    "Gefördert werden Anlagen bis 1800 kW.",
+])
+def test_a_number_that_is_an_amount_is_no_year(text: str) -> None:
+    """After a currency or unit sign, in a price written ",-" or closing a range whose first
+    number is no year, a four-digit number is a quantity."""
+    assert not [t for t in tag(text).values() if re.fullmatch(r"\d{4}", t.value)]
+
+
+def test_a_range_of_years_stays_two_years() -> None:
+    found = tag("Von 1989 bis 1995 lebte sie in Bonn.")
+    assert found["1989"].value == "1989" and found["1995"].value == "1995"

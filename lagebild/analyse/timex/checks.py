@@ -25,6 +25,17 @@ _NUMBER_RE = re.compile(r"\d")
 _NIGHT_BEFORE_RE = re.compile(
     r"\s+(?:auf|zum|zu)\s+(?:den\s+)?(?:\d|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)")
 _RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–)\s*(\d[\d.]*)(?!\d)")
+_RANGE_BEFORE_RE = re.compile(r"(?<![\d.,])(\d[\d.]*)\s*(?:bis|und)\s*$")
+#: a price written "1500,- €"
+_PRICE_AFTER = (",-", ",–")
+#: words after a number that make it a quantity, besides the signs of de/figure_units.tsv
+_QUANTITY_WORDS = frozenset({"Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal"})
+
+
+@cache
+def _quantity_after() -> frozenset[str]:
+    """Signs, abbreviations and words that, right after a number, make it a quantity."""
+    return frozenset(table("figure_units.tsv")) | _QUANTITY_WORDS
 
 
 def _sentence_start(st: State, pos: int) -> bool:
@@ -48,13 +59,18 @@ def valid(name: str, m: re.Match[str], st: State, start: int) -> bool:
         rng = _RANGE_AFTER_RE.match(text, m.end())
         if rng and not (1000 <= int(rng.group(1).replace(".", "")) <= high):
             return False  # "2000 bis 3000 Grad"
+        rng = _RANGE_BEFORE_RE.search(text, max(0, start - 24), start)
+        if rng and not (1000 <= int(rng.group(1).replace(".", "")) <= high):
+            return False  # "von 801 bis 1200 Euro"
+        if text[m.end():m.end() + 2] in _PRICE_AFTER:
+            return False
         if not low <= y <= high:
             return False
         nxt = st.word_after(m.end())
         if nxt[:1].isupper() and not trig and nxt not in lexicon().months and \
                 not _sentence_start(st, m.end() + 1) and text[m.end():m.end() + 1] == " ":
             return False
-        return nxt not in ("Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal")
+        return nxt not in _quantity_after()
     if name == "month":
         g = m.groupdict()
         if g["pos"] or g["adj"]:
