@@ -36,3 +36,34 @@ def test_the_genitive_joins_the_person_in_the_pipeline() -> None:
                       "soll im Mai gewählt werden.")
     assert {(t, typ) for t, typ, _ in found} >= {("Torvald Quenhagen", "PER"), ("Quenhagens", "PER")}
     assert len({e for t, _, e in found if "Quenhagen" in t}) == 1
+
+
+def test_a_name_ending_in_an_institution_word_is_an_organisation() -> None:
+    """A name of several words the tagger took for a place or a MISC name that ends in an
+    organisation's head noun (German or English) is an organisation; a KB place is left alone."""
+    words = ["Er", "lehrt", "an", "der", "Quarzbach", "Velmer", "Universität", "und", "im", "Lindholm",
+             "General", "Hospital"]
+    out = org_names(words, [Found(4, 7, "LOC"), Found(9, 12, "MISC")])
+    assert out == [Found(4, 7, "ORG"), Found(9, 12, "ORG")]
+    assert org_names(words, [Found(4, 7, "LOC", "loc:x")]) == [Found(4, 7, "LOC", "loc:x")]
+    assert org_names(words, [Found(6, 7, "LOC")]) == [Found(6, 7, "LOC")]  # the head noun alone
+
+
+def test_a_name_keeps_one_type_through_the_article() -> None:
+    from lagebild.analyse.ner.resolve import _one_type_per_name
+    words = ["Die", "Sonde", "Quasnik", "flog", ".", "Quasnik", "funkte", ".", "Quasnik", "landete", "in",
+             "Velmark", "."]
+    ms = [_M(2, 3, "MISC"), _M(5, 6, "PER"), _M(8, 9, "MISC"), _M(11, 12, "LOC")]
+    _one_type_per_name(ms, words)
+    assert [m.label for m in ms] == ["MISC", "MISC", "MISC", "LOC"]
+    tie = [_M(2, 3, "PER"), _M(5, 6, "MISC"), _M(0, 1, "ORG", kb_id="org:x")]
+    _one_type_per_name(tie, words)
+    assert [m.label for m in tie] == ["PER", "PER", "ORG"]  # the first wins a tie; KB names keep theirs
+
+
+def test_a_counted_noun_after_a_number_is_no_place() -> None:
+    """ "50 Meilen": a KB town that is also a noun of measure, right after a number, is the
+    noun; the same word elsewhere and a city spelt like a name after a number stay places."""
+    assert [m[0] for m in _mentions("Die Sonde flog in 50 Meilen Höhe über den Mond.")] == ["Mond"]
+    assert ("Meilen", "GPE", "gpe:meilen") in _mentions("Sie wohnt in Meilen am Zürichsee.")
+    assert any(m[0] == "Berlin" for m in _mentions("Die Linie 52 Berlin fährt heute nicht."))

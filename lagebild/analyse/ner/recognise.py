@@ -255,6 +255,23 @@ def _place_part(word: str) -> bool:
         and lexicon_class(tail) in ("known", "compound") and "-" not in head
 
 
+def _counted(word: str, number: str) -> bool:
+    """Is ``word`` after ``number`` the noun counted? A number that is no year ("im Jahr 2008
+    Italien"), a dictionary word the spelling model takes for a common noun with some confidence."""
+    if not (number[:1].isdigit() and number[-1:].isdigit()):
+        return False
+    if number.isdigit() and len(number) == 4 and 1000 <= int(number) <= 2099:
+        return False  # a year
+    return lexicon_class(word) == "known" and any(t in ("t=NOUN1", "t=NOUN2") for t in name_type(word))
+
+
+def counted_nouns(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """ "50 Meilen Höhe": a one-word place right after a number that is a word of the dictionary
+    and spelt like a common noun (``nametype``) is the noun counted, not the town of Meilen."""
+    return [f for f in found if not (f.label in ("LOC", "GPE") and f.end - f.start == 1 and f.start > 0
+                                     and _counted(words[f.start], words[f.start - 1]))]
+
+
 def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) -> list[list[Found]]:
     """Names found in each sentence (lists of words) of one document."""
     kb = load_kb()
@@ -266,7 +283,7 @@ def recognise(sentences: Sequence[Sequence[str]], models: Models | None = None) 
     shouted = [shouted_line(words) for words in sentences]
     for words, ts, ms, shouting in zip(sentences, tags, matches, shouted, strict=True):
         crf = [] if shouting else tidy(words, split_at_breaks(words, chunks(ts)))
-        names = org_names(words, merge(words, crf, ms, kb))
+        names = org_names(words, counted_nouns(words, merge(words, crf, ms, kb)))
         names = person_particles(words, places_after_prepositions(words, saint_places(words, names)))
         names = korean_names(words, names)
         found.append(for_names(words, acronym_definitions(words, coordinated_names(words, names))))

@@ -292,9 +292,29 @@ def _persons_genitives(ms: list[_M], words: Sequence[str]) -> None:
                 m.label = "PER"
 
 
+def _one_type_per_name(ms: list[_M], words: Sequence[str]) -> None:
+    """A name the KB does not know keeps one type through the article: where the tagger typed
+    the same name two ways ("Cassini" the probe as MISC, then as PER), every mention takes the
+    type most of them have (on a tie, the first mention's), so the name is one entity."""
+    by_name: dict[str, list[_M]] = {}
+    for m in ms:
+        if not m.kb_id and not m.chars and not m.adjective:
+            by_name.setdefault(fold(_surface(words, m)), []).append(m)
+    for group in by_name.values():
+        if len({m.label for m in group}) < 2:
+            continue
+        votes: dict[str, int] = {}
+        for m in group:
+            votes[m.label] = votes.get(m.label, 0) + 1
+        best = max(votes, key=votes.__getitem__)  # the first label seen wins a tie
+        for m in group:
+            m.label = best
+
+
 def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
     """Give every mention an entity key (a KB id or a name key)."""
     _persons_genitives(ms, words)
+    _one_type_per_name(ms, words)
     for i, m in enumerate(ms):
         if m.kb_id:
             entry = kb.entries[m.kb_id]

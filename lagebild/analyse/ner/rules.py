@@ -111,6 +111,10 @@ def org_names(words: Sequence[str], found: Sequence[Found]) -> list[Found]:
     out: list[Found] = []
     after = _heads_after_place()
     for f in found:
+        if f.label in ("LOC", "MISC") and not f.kb_id and f.end - f.start > 1 \
+                and (words[f.end - 1] in after or org_head_kind(words[f.end - 1]) == 1):
+            out.append(Found(f.start, f.end, "ORG"))  # "Zakariya Universität", "Black Lion Hospital"
+            continue
         if f.label in ("LOC", "GPE") and f.end < len(words) and f.end not in taken and words[f.end] in after:
             out.append(Found(f.start, f.end + 1, "ORG"))  # "Quarzingen Post", also a country's
             taken.add(f.end)
