@@ -67,3 +67,24 @@ def test_a_counted_noun_after_a_number_is_no_place() -> None:
     assert [m[0] for m in _mentions("Die Sonde flog in 50 Meilen Höhe über den Mond.")] == ["Mond"]
     assert ("Meilen", "GPE", "gpe:meilen") in _mentions("Sie wohnt in Meilen am Zürichsee.")
     assert any(m[0] == "Berlin" for m in _mentions("Die Linie 52 Berlin fährt heute nicht."))
+
+
+def test_a_name_in_a_compound_with_a_common_noun_is_the_name_alone() -> None:
+    """ "UN-Stützpunkt" tagged as a name: the mention is the UN (a part of the word, linked to
+    the KB); an acronym the KB lacks is an organisation of its own name; an institution's
+    compound, a person and a KB name stay as they are."""
+    from lagebild.analyse.ner.kb import load_kb
+    from lagebild.analyse.ner.resolve import _compound_heads
+    from lagebild.analyse.tokens import tokenize
+    text = "Am UN-Stützpunkt warten QWRX-Truppen , Qwel-Verlag und Quastel auf die EU-Kommission ."
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    ms = [_M(1, 2, "ORG"), _M(3, 4, "LOC"), _M(5, 6, "ORG"), _M(7, 8, "PER"),
+          _M(10, 11, "ORG", "org:eu_commission")]
+    _compound_heads(ms, words, tokens, load_kb())
+    un, qwrx, verlag, person, commission = ms
+    assert (un.kb_id, un.chars, un.surface) == ("org:un", (3, 5), "UN")
+    assert (qwrx.label, qwrx.kb_id, qwrx.surface) == ("ORG", "", "QWRX")
+    assert text[qwrx.chars[0]:qwrx.chars[1]] == "QWRX" if qwrx.chars else False
+    for m in (verlag, person, commission):  # an organisation's head noun; a person; a KB name
+        assert m.chars is None and not m.surface
