@@ -88,3 +88,16 @@ def test_a_name_in_a_compound_with_a_common_noun_is_the_name_alone() -> None:
     assert text[qwrx.chars[0]:qwrx.chars[1]] == "QWRX" if qwrx.chars else False
     for m in (verlag, person, commission):  # an organisation's head noun; a person; a KB name
         assert m.chars is None and not m.surface
+
+
+def test_a_place_adjective_the_tagger_took_for_a_place_is_a_mention_of_the_place() -> None:
+    """ "Kölner" tagged as a place is Köln's adjective: a mention of the city, no entity of its
+    own; a capital's adjective stays the city, not its government."""
+    from lagebild.analyse.ner.kb import load_kb
+    from lagebild.analyse.ner.resolve import _link, _place_adjectives
+    words = ["Das", "Kölner", "und", "das", "Berliner", "Publikum", "in", "Quarzingen", "jubelten"]
+    ms = [_M(1, 2, "LOC"), _M(4, 5, "GPE"), _M(7, 8, "LOC")]
+    _place_adjectives(ms, words)
+    assert [(m.kb_id, m.adjective) for m in ms] == [("gpe:koeln", True), ("gpe:berlin", True), ("", False)]
+    _link(ms, words, load_kb(), "2024-01-01")
+    assert [m.key for m in ms[:2]] == ["gpe:koeln", "gpe:berlin"]

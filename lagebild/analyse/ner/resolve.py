@@ -24,7 +24,7 @@ from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
 from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.recognise import recognise
-from lagebild.analyse.ner.rules import Found, nominative_for_name
+from lagebild.analyse.ner.rules import Found, adjective_place, nominative_for_name
 from lagebild.analyse.ner.tagger import Models
 from lagebild.analyse.wordcache import word_cache
 from lagebild.model import Entity, Mention, Token
@@ -130,6 +130,7 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
                 taken[r.start + s:r.start + e] = [True] * (e - s)
     _institutions(words, sents, ms, taken, date)
     _compound_heads(ms, words, tokens, kb)
+    _place_adjectives(ms, words)
     ms.extend(_adjectives(tokens, words, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
     ms.sort(key=lambda m: (m.start, m.chars or (0, 0)))
@@ -153,6 +154,15 @@ def _institutions(words: Sequence[str], sents: Sequence[range], ms: list[_M], ta
         else:
             ms.append(_M(f.start, f.end, f.label, f.kb_id, confidence=f.confidence))
             taken[f.start] = True
+
+
+def _place_adjectives(ms: Sequence[_M], words: Sequence[str]) -> None:
+    """ "Berliner" alone that the tagger took for a place is Berlin's adjective: a mention of
+    the city (``rules.adjective_place``), not an entity named "Berliner"."""
+    for m in ms:
+        if m.end - m.start == 1 and not m.kb_id and m.label in ("LOC", "GPE"):
+            m.kb_id = adjective_place(words[m.start])
+            m.adjective = bool(m.kb_id)
 
 
 def _compound_heads(ms: Sequence[_M], words: Sequence[str], tokens: Sequence[Token], kb: KB) -> None:
@@ -347,7 +357,8 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
             entry = kb.entries[m.kb_id]
             if entry.kind == "capital":
                 prev = words[m.start - 1].lower() if m.start > 0 else ""
-                m.key = m.kb_id if prev in LOCATIVE else kb.metonyms.get(m.kb_id, m.kb_id)
+                # a capital as a place ("in Moskau") or its adjective ("Moskauer") stays the city
+                m.key = m.kb_id if prev in LOCATIVE or m.adjective else kb.metonyms.get(m.kb_id, m.kb_id)
             else:
                 m.key = m.kb_id
             m.label = kb.entries[m.key].type

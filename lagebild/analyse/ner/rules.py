@@ -67,17 +67,23 @@ def name_adjective(word: str) -> bool:
     return known_form(low) or place_adjective(word)
 
 
-@word_cache
 def place_adjective(word: str) -> bool:
     """ "Hamburger", "Kölner", "Münchner", "Bremer", "Dresdner": -er of a KB place's name."""
+    return bool(adjective_place(word))
+
+
+@word_cache
+def adjective_place(word: str) -> str:
+    """The KB place whose -er adjective ``word`` is ("Kölner" -> Köln), else ""."""
     if not word.endswith("er") or not word[:1].isupper() or len(word) < 5:
-        return False
+        return ""
     kb = load_kb()
     stem = word[:-2]
     for cand in (stem, stem + "en", stem[:-1] + "en"):
-        if any(kb.entries[e].type in ("GPE", "LOC") for e in kb.index.get(fold(cand), ())):
-            return True
-    return False
+        for e in kb.index.get(fold(cand), ()):
+            if kb.entries[e].type in ("GPE", "LOC"):
+                return e
+    return ""
 
 
 @cache
