@@ -95,9 +95,11 @@ def test_a_place_adjective_the_tagger_took_for_a_place_is_a_mention_of_the_place
     own; a capital's adjective stays the city, not its government."""
     from lagebild.analyse.ner.kb import load_kb
     from lagebild.analyse.ner.resolve import _link, _place_adjectives
-    words = ["Das", "Kölner", "und", "das", "Berliner", "Publikum", "in", "Quarzingen", "jubelten"]
-    ms = [_M(1, 2, "LOC"), _M(4, 5, "GPE"), _M(7, 8, "LOC")]
+    words = ["Das", "Kölner", "und", "das", "Berliner", "Publikum", "in", "Quarzingen", "jubelten",
+             "US-amerikanische"]
+    ms = [_M(1, 2, "LOC"), _M(4, 5, "GPE"), _M(7, 8, "LOC"), _M(9, 10, "LOC")]
     _place_adjectives(ms, words)
-    assert [(m.kb_id, m.adjective) for m in ms] == [("gpe:koeln", True), ("gpe:berlin", True), ("", False)]
+    assert [(m.kb_id, m.adjective) for m in ms] == [("gpe:koeln", True), ("gpe:berlin", True), ("", False),
+                                                     ("gpe:usa", True)]
     _link(ms, words, load_kb(), "2024-01-01")
     assert [m.key for m in ms[:2]] == ["gpe:koeln", "gpe:berlin"]

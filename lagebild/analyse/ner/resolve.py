@@ -158,10 +158,14 @@ def _institutions(words: Sequence[str], sents: Sequence[range], ms: list[_M], ta
 
 def _place_adjectives(ms: Sequence[_M], words: Sequence[str]) -> None:
     """ "Berliner" alone that the tagger took for a place is Berlin's adjective: a mention of
-    the city (``rules.adjective_place``), not an entity named "Berliner"."""
+    the city (``rules.adjective_place``), not an entity named "Berliner"; "US-amerikanische" is
+    the adjective of the USA."""
     for m in ms:
         if m.end - m.start == 1 and not m.kb_id and m.label in ("LOC", "GPE"):
-            m.kb_id = adjective_place(words[m.start])
+            w = words[m.start]
+            # a country's adjective in a compound the tagger took for a place ("US-amerikanische")
+            tail = w.rpartition("-")[2]
+            m.kb_id = adjective_country(tail) if tail[:1].islower() else adjective_place(w)
             m.adjective = bool(m.kb_id)
 
 
