@@ -46,3 +46,13 @@ def test_detached_dot_of_a_title_ends_no_sentence() -> None:
     text = "Sie besuchten St . Gallen und Dr . Weber . Das kostet 4 Mio . Die Firma zahlt ."
     got = [text[a:b] for a, b in sentence_spans(text)]
     assert got == ["Sie besuchten St . Gallen und Dr . Weber .", "Das kostet 4 Mio .", "Die Firma zahlt ."]
+
+
+def test_apostrophes_inside_a_word_and_after_a_genitive_s_only() -> None:
+    """Inner apostrophes stay (O'Neill, geht's), one after s/x/z is the genitive (Klaus'); a
+    quote mark written as apostrophes ('' in wiki text, 'Nein') is split off."""
+    assert toks("O'Neill sagt, es geht's nicht, Klaus' Auto.") == [
+        "O'Neill", "sagt", ",", "es", "geht's", "nicht", ",", "Klaus'", "Auto", "."]
+    assert toks("Die Schule ''Lycée Tocqueville'' und 'Nein' zu Hans''") == [
+        "Die", "Schule", "'", "'", "Lycée", "Tocqueville", "'", "'", "und", "'", "Nein", "'", "zu",
+        "Hans", "'", "'"]

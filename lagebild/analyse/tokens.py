@@ -14,9 +14,13 @@ from lagebild.analyse.de import table, word_set
 from lagebild.analyse.pipeline import component
 from lagebild.model import Analysis, Token
 
-# A word: letters, digits and apostrophes, joined by inner hyphens (Jong-un) and by dots
-# between single letters (z.B); written as runs so the regex engine does not loop per letter.
-_WORD = r"[^\W\d_][\w'’]*(?:(?:(?<=\w)[-‐‑](?=\w)|\.(?=[^\W\d_]\.))[\w'’]*)*"
+# A word: letters and digits with inner apostrophes (O'Neill, geht's), joined by inner hyphens
+# (Jong-un) and by dots between single letters (z.B), and one closing apostrophe only after an
+# s, x, z or ß (the genitive "Klaus'"): "Tocqueville''" is a word and a quote mark written as
+# two apostrophes. Written as runs so the regex engine does not loop per letter.
+_PART = r"\w*(?:['’]\w+)*"
+_WORD = (rf"[^\W\d_]{_PART}(?:(?:(?<=\w)[-‐‑](?=\w)|\.(?=[^\W\d_]\.)){_PART})*"
+         r"(?:(?<=[sxzßSXZ])['’](?![\w'’]))?")
 _CORE = (
     r"\d+(?:[.,:]\d+)*(?:[-‐‑][^\W\d_]+)*"  # 4,8  10.000  12:30  2000-Dollar
     rf"|{_WORD}(?:[-‐‑](?=\s+(?:und|oder|bis|sowie)\b))?"  # Atom- und Raketenprogramme
