@@ -103,3 +103,10 @@ def test_a_place_adjective_the_tagger_took_for_a_place_is_a_mention_of_the_place
                                                      ("gpe:usa", True)]
     _link(ms, words, load_kb(), "2024-01-01")
     assert [m.key for m in ms[:2]] == ["gpe:koeln", "gpe:berlin"]
+
+
+def test_a_nationality_before_a_surname_named_in_full_is_the_person() -> None:
+    words = ["Anna", "Velmer", "fand", "ihn", ".", "Die", "Deutsche", "Velmer", "sagte", "das", "."]
+    ms = [_M(0, 2, "PER"), _M(6, 8, "LOC")]
+    _persons_genitives(ms, words)
+    assert (ms[1].start, ms[1].end, ms[1].label) == (7, 8, "PER")

@@ -331,6 +331,10 @@ def _persons_genitives(ms: list[_M], words: Sequence[str]) -> None:
             f = fold(words[m.start])
             if f in surnames or (f.endswith("s") and len(f) > 3 and f[:-1] in parts):
                 m.label = "PER"
+        elif m.label in ("ORG", "LOC", "MISC") and m.end - m.start == 2 and not m.kb_id and not m.chars \
+                and adjective_country(words[m.start]) and fold(words[m.start + 1]) in surnames:
+            m.start += 1  # "der Deutsche Velmer" after "Anna Velmer": the person, her nationality aside
+            m.label = "PER"
 
 
 def _one_type_per_name(ms: list[_M], words: Sequence[str]) -> None:
