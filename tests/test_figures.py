@@ -79,3 +79,9 @@ def test_component_fills_figures() -> None:
     article = Article(id="f", text="Am Dienstag kamen etwa 500 Menschen.", published="2024-06-14")
     doc = Pipeline(["tokens", "timex", "figures"])(article)
     assert [(f.text, f.value, f.qualifier) for f in doc.figures] == [("500 Menschen", 500, "etwa")]
+
+
+def test_a_price_written_with_a_dash_has_its_currency() -> None:
+    """ "1500,- €": the dash after the comma stands for no cents; the currency still follows."""
+    got = [(f.text, f.value, f.unit) for f in find_figures("Sie behalten 100,- € und zahlen 1500,- Euro.", ())]
+    assert got == [("100,- €", 100.0, "Euro"), ("1500,- Euro", 1500.0, "Euro")]

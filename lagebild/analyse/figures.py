@@ -78,6 +78,7 @@ def _regex() -> re.Pattern[str]:
         rf"|(?P<vague>{vague})(?:{_S}+(?P<vscale>{scale}))?"
         rf"|(?P<num>{digits}|{numword})(?:{_S}+(?P<scale>{scale}))?)"
         rf"(?![\w]|[.,:/]\d|-[^\W\d_])"
+        rf"(?:,[-–](?={_S}*(?:[€$£]|Euro|EUR|Dollar|Franken)))?"  # a price: "1500,- €"
         rf"(?:{_S}*(?P<pct>%|Prozentpunkte[n]?|Prozent)(?!\w))?"
         rf"(?:{_S}*(?P<sym>[€$£%])|{_S}+(?:[a-zäöüß]{{3,}}{_ENDINGS}{_S}+){{0,2}}"
         rf"(?P<unit>[A-ZÄÖÜ][\w-]*[^\W\d_]|{unit_abbr})(?![\w²/]))?"
