@@ -69,27 +69,6 @@ def test_a_counted_noun_after_a_number_is_no_place() -> None:
     assert any(m[0] == "Berlin" for m in _mentions("Die Linie 52 Berlin fährt heute nicht."))
 
 
-def test_a_name_in_a_compound_with_a_common_noun_is_the_name_alone() -> None:
-    """ "UN-Stützpunkt" tagged as a name: the mention is the UN (a part of the word, linked to
-    the KB); an acronym the KB lacks is an organisation of its own name; an institution's
-    compound, a person and a KB name stay as they are."""
-    from lagebild.analyse.ner.kb import load_kb
-    from lagebild.analyse.ner.resolve import _compound_heads
-    from lagebild.analyse.tokens import tokenize
-    text = "Am UN-Stützpunkt warten QWRX-Truppen , Qwel-Verlag und Quastel auf die EU-Kommission ."
-    tokens = tokenize(text)
-    words = [t.text for t in tokens]
-    ms = [_M(1, 2, "ORG"), _M(3, 4, "LOC"), _M(5, 6, "ORG"), _M(7, 8, "PER"),
-          _M(10, 11, "ORG", "org:eu_commission")]
-    _compound_heads(ms, words, tokens, load_kb())
-    un, qwrx, verlag, person, commission = ms
-    assert (un.kb_id, un.chars, un.surface) == ("org:un", (3, 5), "UN")
-    assert (qwrx.label, qwrx.kb_id, qwrx.surface) == ("ORG", "", "QWRX")
-    assert text[qwrx.chars[0]:qwrx.chars[1]] == "QWRX" if qwrx.chars else False
-    for m in (verlag, person, commission):  # an organisation's head noun; a person; a KB name
-        assert m.chars is None and not m.surface
-
-
 def test_a_place_adjective_the_tagger_took_for_a_place_is_a_mention_of_the_place() -> None:
     """ "Kölner" tagged as a place is Köln's adjective: a mention of the city, no entity of its
     own; a capital's adjective stays the city, not its government."""
@@ -110,3 +89,14 @@ def test_a_nationality_before_a_surname_named_in_full_is_the_person() -> None:
     ms = [_M(0, 2, "PER"), _M(6, 8, "LOC")]
     _persons_genitives(ms, words)
     assert (ms[1].start, ms[1].end, ms[1].label) == (7, 8, "PER")
+
+
+def test_an_organisation_has_one_id_in_every_case() -> None:
+    """The id of a name the KB lacks is made from its uninflected form: the genitive, dative and
+    nominative of "Sächsischer Heimatverband" are one organisation across articles."""
+    from lagebild.analyse.ner.inflection import base_name
+    forms = ["Sächsischen Heimatverbandes", "Sächsische Heimatverband", "Sächsischer Heimatverband",
+             "Sächsischem Heimatverband"]
+    assert {base_name(f) for f in forms} == {"sächsisch Heimatverband"}
+    assert base_name("Roten Kreuzes") == base_name("Rotes Kreuz")
+    assert base_name("Siemens") == "Siemens" and base_name("Grünen") == "Grünen"  # no genitive, no adjective

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 
-from lagebild.analyse.ner.gazetteer import _variants, adjective_country, kb_matches, org_head_kind, word_flags
+from lagebild.analyse.ner.gazetteer import _variants, adjective_country, word_flags
+from lagebild.analyse.ner.inflection import base_name
 from lagebild.analyse.ner.institutions import Span, resolve_institutions
 from lagebild.analyse.ner.kb import KB, KBEntry, fold, load_kb, slug
-from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.ner.recognise import recognise
 from lagebild.analyse.ner.rules import Found, adjective_place, nominative_for_name
 from lagebild.analyse.ner.tagger import Models
@@ -46,7 +46,6 @@ class _M:
     chars: tuple[int, int] | None = None  # a part of one token ("russisch" in russisch-chinesisch)
     adjective: bool = False
     confidence: float = 1.0  # below 1 for a bare noun resolved by its context ("Außenministerium")
-    surface: str = ""  # the name as written when it is a part of a word ("UNMISS" of "UNMISS-Truppen")
 
 
 def _sentences(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[range]:
@@ -129,7 +128,6 @@ def resolve(text: str, tokens: Sequence[Token], sentence_spans: Sequence[tuple[i
                 ms.append(_M(r.start + s, r.start + e, "PER", holder.id))
                 taken[r.start + s:r.start + e] = [True] * (e - s)
     _institutions(words, sents, ms, taken, date)
-    _compound_heads(ms, words, tokens, kb)
     _place_adjectives(ms, words)
     ms.extend(_adjectives(tokens, words, taken, {r.start for r in sents}))
     ms.extend(_propagate(words, ms, taken, kb))
@@ -167,30 +165,6 @@ def _place_adjectives(ms: Sequence[_M], words: Sequence[str]) -> None:
             tail = w.rpartition("-")[2]
             m.kb_id = adjective_country(tail) if tail[:1].islower() else adjective_place(w)
             m.adjective = bool(m.kb_id)
-
-
-def _compound_heads(ms: Sequence[_M], words: Sequence[str], tokens: Sequence[Token], kb: KB) -> None:
-    """ "UN-Stützpunkt", "UNMISS-Truppen": a one-word name made of a name and a common noun
-    (not an institution's: "EU-Kommission" is a name of its own) mentions the name alone, as a
-    part of the word: the UN, not an entity called UN-Stützpunkt. The name must be a KB name or
-    an acronym."""
-    for m in ms:
-        if m.end - m.start != 1 or m.kb_id or m.chars or m.label == "PER":
-            continue
-        head, sep, tail = words[m.start].partition("-")
-        if not sep or not head or "-" in tail or not tail[:1].isupper() or org_head_kind(tail) \
-                or lexicon_class(tail) != "known":
-            continue
-        hits = [x for x in kb_matches([head], kb) if not x.weak]
-        if hits:
-            m.kb_id = hits[0].ids[0]
-            m.label = kb.entries[m.kb_id].type
-        elif len(head) > 1 and head.isupper() and head.isalpha():
-            m.label = "ORG"
-        else:
-            continue
-        start = tokens[m.start].start
-        m.chars, m.surface = (start, start + len(head)), head
 
 
 def _genitive_heads(ms: list[_M], words: Sequence[str], kb: KB) -> None:
@@ -274,7 +248,7 @@ def _adjective_hits(word: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _surface(words: Sequence[str], m: _M) -> str:
-    return m.surface or " ".join(words[m.start:m.end])
+    return " ".join(words[m.start:m.end])
 
 
 def _propagate(words: Sequence[str], ms: Sequence[_M], taken: list[bool], kb: KB) -> list[_M]:
@@ -376,7 +350,7 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
         else:
             m.key = ""
     # non-person names without KB id: one entity per normalised form (genitive evened out)
-    keyless = [(m, fold(nominative_for_name(_surface(words, m)))) for m in ms if not m.key]
+    keyless = [(m, fold(base_name(nominative_for_name(_surface(words, m))))) for m in ms if not m.key]
     forms = {f for _, f in keyless}
     for m, f in keyless:
         if f.endswith("s") and f[:-1] in forms:
@@ -433,14 +407,14 @@ def _build(text: str, tokens: Sequence[Token], ms: Sequence[_M], kb: KB
             continue
         forms: dict[str, int] = {}  # a plain dict: Counter's constructor is slow for a few items
         for m in group:
-            s, e = m.chars or (tokens[m.start].start, tokens[m.end - 1].end)
-            f = text[s:e]
+            f = text[tokens[m.start].start:tokens[m.end - 1].end]
             forms[f] = forms.get(f, 0) + 1
         name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
         if name.endswith("s") and name[:-1] in forms:
             name = name[:-1]
         name = nominative_for_name(name)
-        named[key] = (f"{PREFIX[group[0].label]}:{slug(name)}", name, False)
+        label = group[0].label  # persons' ids keep their names as written ("per:anna_berger")
+        named[key] = (f"{PREFIX[label]}:{slug(name if label == 'PER' else base_name(name))}", name, False)
     mentions = []
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
