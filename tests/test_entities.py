@@ -101,6 +101,9 @@ def test_capital_as_actor_is_the_country_and_as_place_the_city() -> None:
     ents = entities("Moskau warnt den Westen. Das Treffen fand in Moskau statt.")
     assert texts(ents["gpe:russia"]) == ["Moskau"]
     assert texts(ents["gpe:moskau"]) == ["Moskau"]
+    ents = entities("Paris liegt an der Seine. Paris warnt den Kreml.")
+    assert texts(ents["gpe:paris"]) == ["Paris"]  # described as a place
+    assert texts(ents["gpe:france"]) == ["Paris"]
 
 
 def test_nationality_adjectives_are_country_mentions() -> None:

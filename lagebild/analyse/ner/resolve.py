@@ -31,6 +31,9 @@ from lagebild.model import Entity, Mention, Token
 
 LOCATIVE = frozenset({"in", "im", "nach", "aus", "bei", "nahe", "vor", "um", "bis", "nördlich", "südlich",
                       "östlich", "westlich", "nordöstlich", "nordwestlich", "südöstlich", "südwestlich"})
+#: verbs right after a capital that describe the place, not an actor ("Paris liegt an der Seine");
+#: "ist" and "hat" are left out: "Washington ist besorgt", "Moskau hat erklärt" are governments
+PLACE_VERBS = frozenset({"liegt", "lag", "grenzt", "grenzte"})
 PREFIX = {"PER": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "MISC": "misc"}
 
 
@@ -339,8 +342,11 @@ def _link(ms: list[_M], words: Sequence[str], kb: KB, date: str | None) -> None:
             entry = kb.entries[m.kb_id]
             if entry.kind == "capital":
                 prev = words[m.start - 1].lower() if m.start > 0 else ""
-                # a capital as a place ("in Moskau") or its adjective ("Moskauer") stays the city
-                m.key = m.kb_id if prev in LOCATIVE or m.adjective else kb.metonyms.get(m.kb_id, m.kb_id)
+                # a capital as a place ("in Moskau", "Paris liegt") or its adjective ("Moskauer")
+                # stays the city
+                nxt = words[m.end] if m.end < len(words) else ""
+                city = prev in LOCATIVE or nxt in PLACE_VERBS or m.adjective
+                m.key = m.kb_id if city else kb.metonyms.get(m.kb_id, m.kb_id)
             else:
                 m.key = m.kb_id
             m.label = kb.entries[m.key].type
