@@ -100,3 +100,15 @@ def test_an_organisation_has_one_id_in_every_case() -> None:
     assert {base_name(f) for f in forms} == {"sächsisch Heimatverband"}
     assert base_name("Roten Kreuzes") == base_name("Rotes Kreuz")
     assert base_name("Siemens") == "Siemens" and base_name("Grünen") == "Grünen"  # no genitive, no adjective
+
+
+def test_a_kb_name_is_found_in_every_case() -> None:
+    """The KB holds each name's adjectives in every ending: "des Deutschen Gewerkschaftsbundes"
+    is the Deutscher Gewerkschaftsbund; a lower-case verb before a place is no such form."""
+    from lagebild.analyse.ner.inflection import declined_forms
+    assert "Deutschen Gewerkschaftsbund" in declined_forms("Deutscher Gewerkschaftsbund")
+    assert declined_forms("Human Rights Watch") == [] and declined_forms("Die Linke") == []
+    got = _mentions("Der Vorsitzende des Deutschen Gewerkschaftsbundes und die Europäische Zentralbank warnten.")
+    assert ("Deutschen Gewerkschaftsbundes", "ORG", "org:deutscher_gewerkschaftsbund") in got
+    assert any(m[2] == "org:ecb" for m in got)
+    assert [m[0] for m in _mentions("Sie werden Bremen verlassen.")] == ["Bremen"]

@@ -51,3 +51,19 @@ def base_name(name: str) -> str:
     if len(words) == 1:
         return _noun_base(words[0])
     return " ".join([*map(_adjective_stem, words[:-1]), _noun_base(words[-1])])
+
+
+def declined_forms(name: str) -> list[str]:
+    """The name with its adjectives in every ending ("Deutscher Gewerkschaftsbund" -> "Deutsche
+    ...", "Deutschen ...", "Deutsches ...", "Deutschem ..."), for the KB to match a name in any
+    case; [] for a name without an adjective before its last word."""
+    words = name.split(" ")
+    stems = [_adjective_stem(w) if k < len(words) - 1 else w for k, w in enumerate(words)]
+    if len(words) < 2 or all(s == w for s, w in zip(stems, words, strict=True)):
+        return []
+    out = []
+    for ending in _ADJECTIVE_ENDINGS:
+        form = " ".join(w if s == w else w[:1] + s[1:] + ending for s, w in zip(stems, words, strict=True))
+        if form != name:
+            out.append(form)
+    return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from lagebild.analyse.de import word_list
+from lagebild.analyse.ner.inflection import declined_forms
 from lagebild.analyse.wordcache import word_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -186,6 +187,16 @@ def _tenures(cell: str) -> tuple[Tenure, ...]:
     return tuple(out)
 
 
+def _declined(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases and the declined forms of the name and aliases ("Deutschen Gewerkschaftsbund"
+    for "Deutscher Gewerkschaftsbund"; ``inflection.declined_forms``), a weak alias's forms weak."""
+    out = list(aliases)
+    for alias in (name, *aliases):
+        weak = alias.endswith("?")
+        out += [f + "?" if weak else f for f in declined_forms(alias.rstrip("?"))]
+    return tuple(dict.fromkeys(out))
+
+
 @cache
 def load_kb() -> KB:
     """Read every KB file once per process."""
@@ -202,7 +213,7 @@ def load_kb() -> KB:
         kb.add(KBEntry(eid, "GPE", name, _split(aliases), kind="capital", country=cid))
         kb.metonyms[eid] = cid
     for eid, etype, name, aliases, kind in _rows("places.tsv", 5):
-        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind))
+        kb.add(KBEntry(eid, etype, name, _declined(name, _split(aliases)), kind=kind))
     for eid, etype, name, aliases, kind, offices in _rows("organisations.tsv", 6):
         country = ""
         for office in _split(offices):
@@ -210,7 +221,7 @@ def load_kb() -> KB:
             country = kb.code_country.get(code, country)
             if what:
                 kb.offices[(what, code)] = eid
-        kb.add(KBEntry(eid, etype, name, _split(aliases), kind=kind, country=country))
+        kb.add(KBEntry(eid, etype, name, _declined(name, _split(aliases)), kind=kind, country=country))
     for eid, name, aliases, short, country, roles in _rows("people.tsv", 6):
         kb.add(KBEntry(eid, "PER", name, _split(aliases), kind="person", country=country,
                        short=_split(short), tenures=_tenures(roles)))
