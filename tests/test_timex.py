@@ -163,3 +163,10 @@ def test_a_number_that_is_an_amount_is_no_year(text: str) -> None:
 def test_a_range_of_years_stays_two_years() -> None:
     found = tag("Von 1989 bis 1995 lebte sie in Bonn.")
     assert found["1989"].value == "1989" and found["1995"].value == "1995"
+
+
+def test_a_decade_written_with_a_hyphen() -> None:
+    """ "den 1940-er Jahren" is the decade 194 as "den 1940er Jahren" is; "1940 - er" is a year."""
+    assert tag("Er spielte seit den 1940-er Jahren Theater.")["den 1940-er Jahren"].value == "194"
+    assert tag("In den 80-er Jahren war das anders.")["den 80-er Jahren"].value == "198"
+    assert tag("Bis 1940 - er kam später.")["1940"].value == "1940"

@@ -84,7 +84,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "year_part": rf"{B}(?P<u>Jahres|Monats)(?P<p>ende|anfang|beginn|mitte|wechsel|wende){E}",
         "year": r"(?<![\w.,])(?P<y>1\d{3}|20\d{2})(?![\w]|[.,]\d)",
         "decade": rf"{B}(?:(?P<det>[dD]en|[dD]ie|[dD]er)\s+)?(?:(?:frühen|späten)\s+)?"
-                  rf"(?:(?P<c>1\d|20)?(?P<dd>\d)0er(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?"
+                  rf"(?:(?P<c>1\d|20)?(?P<dd>\d)0-?er(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|n)?"
                   rf"|(?P<dw>{ci_alt(DECADES)})(?:-?[jJ]ahre[n]?|\s+Jahre[n]?|(?P<dn>n)))"
                   rf"{E}",
         "century": rf"{B}(?:(?P<det>[dD]as|[dD]es|[dD]em)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>[a-zäöüß]+t)en\s+)"
@@ -159,7 +159,7 @@ def heads() -> dict[str, tuple[str, ...]]:
         "date_iso": ("#",), "date_num": ("#",), "date_dm": tuple(low), "month_year": tuple(low),
         "month": tuple(low), "year_noun": ("jahr",), "pos_year": tuple(p.lower() for p in POSITIONS),
         "pos_unit": tuple(p.lower() for p in POSITIONS), "year_part": ("jahres", "monats"), "year": ("#",),
-        "decade": ("0er", "ziger", "ßiger"), "century": ("jahrhundert",),
+        "decade": ("0er", "=er", "ziger", "ßiger"), "century": ("jahrhundert",),
         "season": tuple(x.lower() for x in lex.seasons),
         "part_year": ("quartal", "vierteljahr", "trimester", "halbjahr", "hälfte"),
         "relword": ("heute", "gestern", "morgen", "heuer"), "reladj": ("gestrig", "morgig", "heutig"),
