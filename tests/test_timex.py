@@ -170,3 +170,11 @@ def test_a_decade_written_with_a_hyphen() -> None:
     assert tag("Er spielte seit den 1940-er Jahren Theater.")["den 1940-er Jahren"].value == "194"
     assert tag("In den 80-er Jahren war das anders.")["den 80-er Jahren"].value == "198"
     assert tag("Bis 1940 - er kam später.")["1940"].value == "1940"
+
+
+def test_a_night_between_two_named_days_is_told_by_the_days() -> None:
+    """ "in der Nacht vom 26. auf den 27. Februar": no bare "Nacht" of the publication day."""
+    found = tag("Das Beben hat in der Nacht vom 26. auf den 27. Februar die Stadt erschüttert.")
+    assert "Nacht" not in found and found["27. Februar"].value == "2023-02-27"
+    found = tag("In der Nacht von Samstag auf Sonntag brannte es.")
+    assert "Nacht" not in found and found["Sonntag"].value == "2023-09-10"

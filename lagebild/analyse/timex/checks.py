@@ -22,8 +22,9 @@ def _context(role: str) -> frozenset[str]:
 _AGE_AFTER_RE = re.compile(r"\s+(?:alt|jung|älter|jünger)\w*")
 _YEAR_AFTER_RE = re.compile(r"\s+\d{4}\b")
 _NUMBER_RE = re.compile(r"\d")
-_NIGHT_BEFORE_RE = re.compile(
-    r"\s+(?:auf|zum|zu)\s+(?:den\s+)?(?:\d|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)")
+_DAY = r"(?:\d|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+#: "Nacht zum Sonntag", "Nacht vom 26. auf den 27. Februar", "Nacht von Samstag auf Sonntag"
+_NIGHT_BEFORE_RE = re.compile(rf"(?:\s+vo[mn]\s+{_DAY}\S*)?\s+(?:auf|zum|zu)\s+(?:den\s+)?{_DAY}")
 _RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–)\s*(\d[\d.]*)(?!\d)")
 _RANGE_BEFORE_RE = re.compile(r"(?<![\d.,])(\d[\d.]*)\s*(?:bis|und)\s*$")
 #: a price written "1500,- €"
