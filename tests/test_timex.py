@@ -178,3 +178,9 @@ def test_a_night_between_two_named_days_is_told_by_the_days() -> None:
     assert "Nacht" not in found and found["27. Februar"].value == "2023-02-27"
     found = tag("In der Nacht von Samstag auf Sonntag brannte es.")
     assert "Nacht" not in found and found["Sonntag"].value == "2023-09-10"
+
+
+def test_since_points_to_the_past_whatever_the_verb() -> None:
+    """ "seit Dezember ... erschüttert wird": a passive present with "wird" is no future; what
+    lasts since a month began before the article."""
+    assert tag("Die Stadt wird seit Dezember immer wieder von Unruhen erschüttert.")["Dezember"].value == "2022-12"

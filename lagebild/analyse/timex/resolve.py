@@ -35,6 +35,11 @@ def duration(n: float | None, unit: str, clock: bool) -> str:
 
 
 def direction(st: State, pos: int, default: str | None = None) -> str | None:
+    """Past or future for an expression at ``pos``: after "seit" always the past (what has
+    lasted since then began before the article: "seit Ende April ... erschüttert wird"), else
+    the tense of its clause."""
+    if st.word_before(pos).lower() == "seit":
+        return "past"
     return st.tense(pos) or default
 
 
