@@ -85,3 +85,9 @@ def test_a_price_written_with_a_dash_has_its_currency() -> None:
     """ "1500,- €": the dash after the comma stands for no cents; the currency still follows."""
     got = [(f.text, f.value, f.unit) for f in find_figures("Sie behalten 100,- € und zahlen 1500,- Euro.", ())]
     assert got == [("100,- €", 100.0, "Euro"), ("1500,- Euro", 1500.0, "Euro")]
+
+
+def test_an_age_in_brackets_after_a_name_is_no_figure() -> None:
+    """ "Anna Velmer (41)" gives her age, which nobody claims; a count in brackets after a noun stays."""
+    assert find_figures("Anna Velmer (41) und Tom Quastel (39) kamen.", ()) == []
+    assert [f.value for f in find_figures("Es gab Tote (32) und Verletzte.", ())] == [32.0]

@@ -20,6 +20,7 @@ from typing import Any
 
 from lagebild.analyse.alternation import either_case, trie
 from lagebild.analyse.de import table, word_list, word_set
+from lagebild.analyse.ner.lexicon import lexicon_class
 from lagebild.analyse.numwords import number_word_pattern, parse_digits, parse_word
 from lagebild.analyse.pipeline import component
 from lagebild.analyse.wordcache import word_cache
@@ -158,6 +159,11 @@ def _word_before(text: str, pos: int) -> str:
     return text[i:j]
 
 
+def _name_like(word: str) -> bool:
+    """A capitalised word the dictionary does not know (a name, not a noun)."""
+    return word[:1].isupper() and word.isalpha() and lexicon_class(word) == "unknown"
+
+
 def _is_label_or_ordinal(m: re.Match[str], text: str, start: int, end_num: int, has_unit: bool) -> bool:
     num = m.group("num")
     if not num or not num[:1].isdigit():
@@ -174,6 +180,9 @@ def _is_label_or_ordinal(m: re.Match[str], text: str, start: int, end_num: int, 
         return True  # "der 300. Besucher", rankings "...; 2. Moritz"
     if len(num) > 2 and num[0] == "0":
         return True  # phone numbers, codes
+    if not has_unit and len(num) <= 3 and text[start - 1:start] == "(" and text[end_num:end_num + 1] == ")" \
+            and _name_like(_word_before(text, start - 1)):
+        return True  # an age after a name: "Stefan Ziemendorff (32)", not "Tote (32)"
     if not has_unit and prev[:1].isupper() and prev.isalpha() and not _is_determiner(prev) \
             and not _RANGE_NEXT_RE.match(text, end_num):
         before = text[:start].rstrip()[:-len(prev)].rstrip()
