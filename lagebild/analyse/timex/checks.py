@@ -29,14 +29,15 @@ _RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–)\s*(\d[\d.]*)(?!\d)")
 _RANGE_BEFORE_RE = re.compile(r"(?<![\d.,])(\d[\d.]*)\s*(?:bis|und)\s*$")
 #: a price written "1500,- €"
 _PRICE_AFTER = (",-", ",–")
-#: words after a number that make it a quantity, besides the signs of de/figure_units.tsv
-_QUANTITY_WORDS = frozenset({"Euro", "Dollar", "Prozent", "Meter", "Kilometer", "km", "Mal", "mal"})
+#: words after a number that make it a quantity, besides the units of de/figure_units.tsv
+_QUANTITY_WORDS = frozenset({"Meter", "Kilometer", "Mal", "mal"})
 
 
 @cache
 def _quantity_after() -> frozenset[str]:
-    """Signs, abbreviations and words that, right after a number, make it a quantity."""
-    return frozenset(table("figure_units.tsv")) | _QUANTITY_WORDS
+    """Signs, abbreviations and units (Euro, Prozent) that, right after a number, make it a quantity."""
+    units = table("figure_units.tsv")
+    return frozenset(units) | {fields[0] for fields in units.values()} | _QUANTITY_WORDS
 
 
 def _sentence_start(st: State, pos: int) -> bool:
